@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { authUsers } from "./auth";
+import { workspaces } from "./workspaces";
+
+export const automations = pgTable(
+  "automations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    isActive: boolean("is_active").notNull().default(true),
+    trigger: jsonb("trigger").notNull(),
+    /** Denormalised from `trigger.type` so active automations load by an index. */
+    triggerType: text("trigger_type").notNull(),
+    conditions: jsonb("conditions"),
+    actions: jsonb("actions").notNull(),
+    version: integer("version").notNull().default(1),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    disabledReason: text("disabled_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("automations_active_by_trigger_idx")
+      .on(t.workspaceId, t.triggerType)
+      .where(sql`${t.isActive}`),
+    index("automations_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("automations_owner_idx").on(t.ownerId),
+    check("automations_name_check", sql`length(${t.name}) between 1 and 120`),
+    check("automations_version_check", sql`${t.version} >= 1`),
+  ],
+);

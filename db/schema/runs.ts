@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { automations } from "./automations";
+import { events } from "./webhooks";
+import { workspaces } from "./workspaces";
+
+export const RUN_STATUSES = ["running", "succeeded", "failed", "skipped", "stopped"] as const;
+export const ACTION_STATUSES = ["pending", "succeeded", "failed", "skipped"] as const;
+
+/** One run per automation whose trigger matched an event. */
+export const automationRuns = pgTable(
+  "automation_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    automationId: uuid("automation_id")
+      .notNull()
+      .references(() => automations.id, { onDelete: "cascade" }),
+    /** The automation's owner when it ran; row-level security lets members read their own runs by it. */
+    automationOwnerId: uuid("automation_owner_id").notNull(),
+    automationVersion: integer("automation_version").notNull(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
+    trace: jsonb("trace").notNull(),
+    error: text("error"),
+    retryCount: integer("retry_count").notNull().default(0),
+    durationMicros: integer("duration_micros").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("automation_runs_automation_event_key").on(t.automationId, t.eventId),
+    index("automation_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("automation_runs_automation_created_idx").on(t.automationId, t.createdAt.desc(), t.id.desc()),
+    index("automation_runs_event_idx").on(t.eventId),
+    check("automation_runs_status_check", sql`${t.status} in ('running', 'succeeded', 'failed', 'skipped', 'stopped')`),
+  ],
+);
+
+/** One row per action of a run: the record that no path doubles an effect. */
+export const runActions = pgTable(
+  "run_actions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => automationRuns.id, { onDelete: "cascade" }),
+    actionIndex: integer("action_index").notNull(),
+    type: text("type").notNull(),
+    status: text("status", { enum: ACTION_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    output: jsonb("output"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("run_actions_run_action_index_key").on(t.runId, t.actionIndex),
+    check("run_actions_status_check", sql`${t.status} in ('pending', 'succeeded', 'failed', 'skipped')`),
+  ],
+);

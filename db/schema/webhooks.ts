@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces";
+
+export const webhookSources = pgTable(
+  "webhook_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    format: text("format", { enum: ["native", "supabase"] }).notNull().default("native"),
+    /** `whsec_…`; native sources verify Standard Webhooks signatures, supabase ones a bearer token. */
+    secret: text("secret").notNull(),
+    /** The secret before the last rotation, still accepted until `previousSecretExpiresAt`. */
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("webhook_sources_workspace_idx").on(t.workspaceId),
+    check("webhook_sources_format_check", sql`${t.format} in ('native', 'supabase')`),
+  ],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    /** The sender's `webhook-id`: the idempotency key of a delivery. */
+    externalId: text("external_id").notNull(),
+    type: text("type").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    payload: jsonb("payload").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    status: text("status", { enum: ["processed", "failed"] }).notNull().default("processed"),
+  },
+  (t) => [
+    unique("events_source_external_id_key").on(t.sourceId, t.externalId),
+    index("events_workspace_received_idx").on(t.workspaceId, t.receivedAt),
+    index("events_workspace_entity_idx").on(t.workspaceId, t.entityId),
+  ],
+);
+
+/** Every delivery attempt at the inbound route, accepted or not. */
+export const inboundDeliveries = pgTable(
+  "inbound_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    externalId: text("external_id"),
+    outcome: text("outcome", { enum: ["accepted", "duplicate", "rejected"] }).notNull(),
+    httpStatus: integer("http_status").notNull(),
+    reason: text("reason"),
+    /** The first bytes of the body, for troubleshooting; never headers or secrets. */
+    snippet: text("snippet"),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    details: jsonb("details"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("inbound_deliveries_source_received_idx").on(t.sourceId, t.receivedAt)],
+);

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, check } from "drizzle-orm/pg-core";
+import { authUsers } from "./auth";
+
+export const workspaces = pgTable("workspaces", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Public profile of a user (their email as the app shows it), readable by people who share a workspace. */
+export const profiles = pgTable("profiles", {
+  id: uuid("id")
+    .primaryKey()
+    .references(() => authUsers.id, { onDelete: "cascade" }),
+  email: text("email").notNull(),
+  displayName: text("display_name"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const workspaceMembers = pgTable(
+  "workspace_members",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    /** The CRM's own id for this person, so a deal's `owner_id` resolves to a member. */
+    crmUserId: text("crm_user_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "workspace_members_pkey", columns: [t.workspaceId, t.userId] }),
+    unique("workspace_members_crm_user_id_key").on(t.workspaceId, t.crmUserId),
+    index("workspace_members_user_id_idx").on(t.userId),
+    check("workspace_members_role_check", sql`${t.role} in ('admin', 'member')`),
+  ],
+);
+
+/** Failed sign-in counters for rate limiting, keyed by email + client address. Service-only. */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+/** JWT claims shaped like Supabase's, whichever provider issued the session. */
+export interface UserClaims {
+  sub: string;
+  email?: string;
+  role: "authenticated";
+}
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Runs `fn` in a transaction as the given user (or as `anon` when `claims` is null), so the
+ * database's row-level security decides what the queries see and change. One round trip sets both
+ * the claims that `auth.uid()` reads and the role.
+ */
+export function withUser<T>(db: Db, claims: UserClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const role = claims ? "authenticated" : "anon";
+  const claimsJson = JSON.stringify(claims ?? { role: "anon" });
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('request.jwt.claims', ${claimsJson}, true), set_config('role', ${role}, true)`,
+    );
+    return fn(tx);
+  });
+}

@@ -1,0 +1,193 @@
+// The action registry: config schemas and words. Execution lives in lib/actions (with I/O); the
+// engine only needs to know which config keys are templates so it can render them in the plan.
+
+import { z } from "zod";
+import { ACTIVITY_TYPES } from "./fields";
+
+const subjectSchema = z
+  .string({ error: "Subject is required" })
+  .trim()
+  .min(1, "Subject is required")
+  .max(200, "Subject must be at most 200 characters");
+
+const userIdSchema = z.uuid({ error: "Choose a team member" });
+
+const dealOwner = z.object({ kind: z.literal("deal_owner") });
+const automationOwner = z.object({ kind: z.literal("automation_owner") });
+const member = z.object({ kind: z.literal("member"), userId: userIdSchema });
+const address = z.object({
+  kind: z.literal("address"),
+  address: z.email({ error: "Enter a valid email address" }).max(320, "Enter a valid email address"),
+});
+
+const assigneeSchema = z.discriminatedUnion("kind", [dealOwner, automationOwner, member], {
+  error: "Choose who the activity is for",
+});
+const userRecipientSchema = z.discriminatedUnion("kind", [dealOwner, automationOwner, member], {
+  error: "Choose who to notify",
+});
+const emailRecipientSchema = z.discriminatedUnion("kind", [dealOwner, automationOwner, member, address], {
+  error: "Choose who receives the email",
+});
+
+// RFC 9110 token characters; anything else would be rejected by fetch or smuggle a header.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Set by the delivery itself (signature, framing): a user value would break or forge them.
+const RESERVED_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection", "webhook-id", "webhook-timestamp", "webhook-signature"]);
+
+const headerSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Header name is required")
+    .max(100, "Header name must be at most 100 characters")
+    .regex(HEADER_NAME, "Header names may contain only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~")
+    .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), "This header is set automatically"),
+  value: z
+    .string()
+    .max(1000, "Header value must be at most 1000 characters")
+    .refine((value) => !/[\r\n\0]/.test(value), "Header values cannot contain line breaks"),
+});
+
+export const createActivityConfigSchema = z.object({
+  subject: subjectSchema,
+  activityType: z.enum(ACTIVITY_TYPES, { error: "Choose an activity type" }),
+  dueInDays: z
+    .number({ error: "Enter a number of days" })
+    .int("Enter a whole number of days")
+    .min(0, "Due days cannot be negative")
+    .max(365, "Due date must be within 365 days"),
+  assignee: assigneeSchema,
+  note: z.string().max(2000, "Note must be at most 2000 characters").optional(),
+});
+
+export const sendEmailConfigSchema = z.object({
+  to: emailRecipientSchema,
+  subject: subjectSchema,
+  body: z
+    .string({ error: "Message is required" })
+    .trim()
+    .min(1, "Message is required")
+    .max(10_000, "Message must be at most 10,000 characters"),
+});
+
+export const notifyUserConfigSchema = z.object({
+  to: userRecipientSchema,
+  message: z
+    .string({ error: "Message is required" })
+    .trim()
+    .min(1, "Message is required")
+    .max(500, "Message must be at most 500 characters"),
+});
+
+export const sendWebhookConfigSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: "Enter a valid URL (http:// or https://)" }).max(2000, "URL must be at most 2000 characters"),
+  headers: z.array(headerSchema).max(10, "Add at most 10 headers").default([]),
+});
+
+export type CreateActivityConfig = z.output<typeof createActivityConfigSchema>;
+export type SendEmailConfig = z.output<typeof sendEmailConfigSchema>;
+export type NotifyUserConfig = z.output<typeof notifyUserConfigSchema>;
+export type SendWebhookConfig = z.output<typeof sendWebhookConfigSchema>;
+type Recipient = SendEmailConfig["to"];
+
+export const actionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("create_activity"), config: createActivityConfigSchema }),
+    z.object({ type: z.literal("send_email"), config: sendEmailConfigSchema }),
+    z.object({ type: z.literal("notify_user"), config: notifyUserConfigSchema }),
+    z.object({ type: z.literal("send_webhook"), config: sendWebhookConfigSchema }),
+  ],
+  { error: "Choose an action" },
+);
+
+export const actionListSchema = z
+  .array(actionSchema)
+  .min(1, "Add at least one action")
+  .max(20, "Add at most 20 actions");
+
+export type Action = z.output<typeof actionSchema>;
+export type ActionInput = z.input<typeof actionSchema>;
+export type ActionType = Action["type"];
+
+export type ActionDefinition = {
+  type: ActionType;
+  label: string;
+  description: string;
+  schema: z.ZodType;
+  /** Config keys whose string values are `{{…}}` templates, rendered by the engine. */
+  templateFields: readonly string[];
+  describe(config: Action["config"]): string;
+};
+
+function recipientWords(to: Recipient): string {
+  switch (to.kind) {
+    case "deal_owner":
+      return "the deal owner";
+    case "automation_owner":
+      return "the automation owner";
+    case "member":
+      return "a team member";
+    case "address":
+      return to.address;
+  }
+}
+
+function dueWords(days: number): string {
+  if (days === 0) return "due today";
+  return `due in ${days} ${days === 1 ? "day" : "days"}`;
+}
+
+const ACTION_LIST: ActionDefinition[] = [
+  {
+    type: "create_activity",
+    label: "Create activity",
+    description: "Creates a follow-up activity (call, meeting, task…) assigned to a user.",
+    schema: createActivityConfigSchema,
+    templateFields: ["subject", "note"],
+    describe: (raw) => {
+      const config = raw as CreateActivityConfig;
+      const article = /^[aeiou]/.test(config.activityType) ? "an" : "a";
+      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWords(config.assignee)}, ${dueWords(config.dueInDays)}`;
+    },
+  },
+  {
+    type: "send_email",
+    label: "Send email",
+    description: "Sends an email to a user or an address.",
+    schema: sendEmailConfigSchema,
+    templateFields: ["subject", "body"],
+    describe: (raw) => {
+      const config = raw as SendEmailConfig;
+      return `Send an email to ${recipientWords(config.to)}: “${config.subject}”`;
+    },
+  },
+  {
+    type: "notify_user",
+    label: "Notify user",
+    description: "Shows an in-app notification to a user.",
+    schema: notifyUserConfigSchema,
+    templateFields: ["message"],
+    describe: (raw) => {
+      const config = raw as NotifyUserConfig;
+      return `Notify ${recipientWords(config.to)}: “${config.message}”`;
+    },
+  },
+  {
+    type: "send_webhook",
+    label: "Send webhook",
+    description: "POSTs the event as signed JSON to a URL.",
+    schema: sendWebhookConfigSchema,
+    templateFields: [],
+    describe: (raw) => `POST to ${(raw as SendWebhookConfig).url}`,
+  },
+];
+
+export const ACTIONS: readonly ActionDefinition[] = ACTION_LIST;
+
+const ACTION_INDEX = new Map<string, ActionDefinition>(ACTION_LIST.map((action) => [action.type, action]));
+
+export function getAction(type: string): ActionDefinition | undefined {
+  return ACTION_INDEX.get(type);
+}

@@ -1,0 +1,41 @@
+// The automation input schema, shared by the react-hook-form form and the server actions.
+// Isomorphic on purpose: no Node APIs, so it can be bundled into the browser.
+
+import { z } from "zod";
+import { actionListSchema } from "./actions";
+import { conditionsSchema, walkConditions } from "./conditions";
+import { ENTITY_LABELS, getField } from "./fields";
+import { getTrigger, triggerSchema } from "./triggers";
+
+export const automationInputSchema = z
+  .object({
+    name: z
+      .string({ error: "Name is required" })
+      .trim()
+      .min(1, "Name is required")
+      .max(120, "Name must be at most 120 characters"),
+    description: z.string().trim().max(1000, "Description must be at most 1000 characters").optional(),
+    trigger: triggerSchema,
+    conditions: conditionsSchema.optional().transform((value) => value ?? null),
+    actions: actionListSchema,
+  })
+  .superRefine((input, ctx) => {
+    // Conditions read the triggering entity's data; a field of another entity would never be set.
+    const entity = getTrigger(input.trigger.type)?.entity;
+    if (!entity || !input.conditions) return;
+    walkConditions(input.conditions, {
+      leaf(leaf, path) {
+        const field = getField(leaf.field);
+        if (field && field.entity !== entity) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["conditions", ...path, "field"],
+            message: `Choose a ${ENTITY_LABELS[entity].toLowerCase()} field: this automation runs on ${ENTITY_LABELS[entity].toLowerCase()} events`,
+          });
+        }
+      },
+    });
+  });
+
+export type AutomationInput = z.output<typeof automationInputSchema>;
+export type AutomationFormValues = z.input<typeof automationInputSchema>;

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import type { EventType, NormalizedEvent } from "@/lib/engine/event";
+import { ENTITY_TYPES } from "./fields";
+import { TRIGGERS, describeTrigger, getTrigger, triggerSchema, triggerTypesForEvent, type Trigger } from "./triggers";
+
+function event(type: EventType, data: Record<string, unknown>, previous: Record<string, unknown> | null = null): NormalizedEvent {
+  return {
+    type,
+    occurredAt: "2026-11-25T10:00:00Z",
+    entity: { type: type.split(".")[0] as NormalizedEvent["entity"]["type"], id: "X-1", data },
+    previous,
+  };
+}
+
+const deal = { title: "Acme renewal", stage: "negotiation", status: "open", owner_id: "u-7", amount: 12000 };
+
+/** [trigger, event, matched] — every trigger type has at least one match and one non-match. */
+const MATCHES: [Trigger, NormalizedEvent, boolean][] = [
+  ...ENTITY_TYPES.flatMap((entity): [Trigger, NormalizedEvent, boolean][] => [
+    [{ type: `${entity}.created` } as Trigger, event(`${entity}.created`, {}), true],
+    [{ type: `${entity}.created` } as Trigger, event(`${entity}.updated`, {}, {}), false],
+    [{ type: `${entity}.updated` } as Trigger, event(`${entity}.updated`, {}, {}), true],
+    [{ type: `${entity}.updated` } as Trigger, event(`${entity}.deleted`, {}), false],
+    [{ type: `${entity}.deleted` } as Trigger, event(`${entity}.deleted`, {}), true],
+    [{ type: `${entity}.deleted` } as Trigger, event(`${entity}.created`, {}), false],
+  ]),
+  [{ type: "deal.created" }, event("contact.created", {}), false],
+  [{ type: "deal.updated", fields: ["amount", "stage"] }, event("deal.updated", deal, { stage: "proposal" }), true],
+  [{ type: "deal.updated", fields: ["amount"] }, event("deal.updated", deal, { stage: "proposal" }), false],
+  [{ type: "deal.updated", fields: ["amount"] }, event("deal.updated", deal, null), false],
+  [{ type: "deal.updated", fields: [] }, event("deal.updated", deal, null), true],
+  [{ type: "contact.updated", fields: ["email"] }, event("contact.updated", {}, { email: "old@x.com" }), true],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.updated", deal, { stage: "proposal" }), true],
+  [{ type: "deal.stage_changed", to: "Negotiation" }, event("deal.updated", deal, { stage: "proposal" }), true],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.updated", deal, { amount: 10 }), false],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.updated", deal, { stage: "negotiation" }), false],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.updated", deal, null), false],
+  [{ type: "deal.stage_changed", to: "closed" }, event("deal.updated", deal, { stage: "proposal" }), false],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.created", deal), false],
+  [{ type: "deal.stage_changed", to: "negotiation", from: "proposal" }, event("deal.updated", deal, { stage: "proposal" }), true],
+  [{ type: "deal.stage_changed", to: "negotiation", from: "lead" }, event("deal.updated", deal, { stage: "proposal" }), false],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.updated", { ...deal, stage: undefined }, { stage: "proposal" }), false],
+  [{ type: "deal.won" }, event("deal.updated", { ...deal, status: "won" }, { status: "open" }), true],
+  [{ type: "deal.won" }, event("deal.updated", { ...deal, status: "won" }, { amount: 1 }), false],
+  [{ type: "deal.won" }, event("deal.updated", { ...deal, status: "lost" }, { status: "open" }), false],
+  [{ type: "deal.won" }, event("deal.updated", { ...deal, status: "won" }, { status: "won" }), false],
+  [{ type: "deal.lost" }, event("deal.updated", { ...deal, status: "lost" }, { status: "open" }), true],
+  [{ type: "deal.lost" }, event("deal.updated", { ...deal, status: "won" }, { status: "open" }), false],
+  [{ type: "deal.owner_changed" }, event("deal.updated", deal, { owner_id: "u-1" }), true],
+  [{ type: "deal.owner_changed" }, event("deal.updated", deal, { owner_id: null }), true],
+  [{ type: "deal.owner_changed" }, event("deal.updated", deal, { owner_id: "u-7" }), false],
+  [{ type: "deal.owner_changed" }, event("deal.updated", deal, { stage: "lead" }), false],
+  [{ type: "activity.completed" }, event("activity.updated", { done: true }, { done: false }), true],
+  [{ type: "activity.completed" }, event("activity.updated", { done: true }, { done: null }), true],
+  [{ type: "activity.completed" }, event("activity.updated", { done: false }, { done: true }), false],
+  [{ type: "activity.completed" }, event("activity.updated", { done: true }, { subject: "x" }), false],
+  [{ type: "activity.completed" }, event("activity.created", { done: true }), false],
+  [{ type: "deal.inactive", days: 14 }, event("deal.updated", deal, { stage: "lead" }), false],
+];
+
+describe("trigger match", () => {
+  it.each(MATCHES)("%j on %j → %s", (trigger, evt, matched) => {
+    const verdict = getTrigger(trigger.type)!.match(evt, trigger);
+    expect(verdict.matched).toBe(matched);
+    expect(verdict.reason).not.toBe("");
+  });
+
+  it("covers every trigger type with a match and a non-match", () => {
+    const uncovered = TRIGGERS.filter((definition) => {
+      const results = new Set(MATCHES.filter(([t]) => t.type === definition.type).map(([, , m]) => m));
+      return definition.timeBased ? !results.has(false) : results.size !== 2;
+    });
+    expect(uncovered.map((t) => t.type)).toEqual([]);
+  });
+
+  it("explains its verdicts", () => {
+    const stage = getTrigger("deal.stage_changed")!;
+    const config: Trigger = { type: "deal.stage_changed", to: "negotiation", from: "lead" };
+    expect(stage.match(event("deal.updated", deal, { stage: "proposal" }), config).reason).toBe(
+      "stage changed from proposal, not from lead",
+    );
+    expect(getTrigger("deal.inactive")!.match(event("deal.updated", deal, {}), { type: "deal.inactive", days: 3 })).toEqual({
+      matched: false,
+      reason: "time-based trigger",
+    });
+  });
+});
+
+/** [input, valid, error message or path when invalid] */
+const CONFIGS: [unknown, boolean, string?][] = [
+  ...TRIGGERS.filter((t) => !["deal.stage_changed", "deal.inactive"].includes(t.type)).map(
+    (t): [unknown, boolean] => [{ type: t.type }, true],
+  ),
+  [{ type: "deal.updated", fields: ["amount", "stage"] }, true],
+  [{ type: "deal.updated", fields: ["amount", "nope"] }, false, "Unknown field “nope”"],
+  [{ type: "contact.updated", fields: ["amount"] }, false, "Unknown field “amount”"],
+  [{ type: "deal.stage_changed", to: "negotiation" }, true],
+  [{ type: "deal.stage_changed", to: "negotiation", from: "proposal" }, true],
+  [{ type: "deal.stage_changed", to: "" }, false, "Choose a stage"],
+  [{ type: "deal.stage_changed" }, false, "Choose a stage"],
+  [{ type: "deal.inactive", days: 14 }, true],
+  [{ type: "deal.inactive", days: 0 }, false, "Enter at least 1 day"],
+  [{ type: "deal.inactive", days: 366 }, false, "Enter at most 365 days"],
+  [{ type: "deal.inactive", days: 2.5 }, false, "Enter a whole number of days"],
+  [{ type: "deal.inactive", days: "14" }, false, "Enter a number of days"],
+  [{ type: "deal.exploded" }, false, "Choose a trigger"],
+  [null, false, "Choose a trigger"],
+];
+
+describe("trigger schema", () => {
+  it.each(CONFIGS)("%j valid: %s", (input, valid, message) => {
+    const result = triggerSchema.safeParse(input);
+    expect(result.success).toBe(valid);
+    const messages = result.error?.issues.map((i) => i.message) ?? [];
+    expect(messages.filter((m) => m === message)).toEqual(valid ? [] : [message]);
+  });
+
+  it("puts field errors on the fields path and treats an empty 'from' as absent", () => {
+    const bad = triggerSchema.safeParse({ type: "deal.updated", fields: ["amount", "nope"] });
+    expect(bad.error?.issues[0].path).toEqual(["fields", 1]);
+    const parsed = triggerSchema.parse({ type: "deal.stage_changed", to: " negotiation ", from: "" });
+    expect(parsed).toEqual({ type: "deal.stage_changed", to: "negotiation" });
+  });
+
+  it("validates every trigger type with at least one valid config", () => {
+    const valid = new Set(CONFIGS.filter(([, v]) => v).map(([input]) => (input as Trigger).type));
+    expect(TRIGGERS.filter((t) => !valid.has(t.type)).map((t) => t.type)).toEqual([]);
+  });
+});
+
+describe("describeTrigger", () => {
+  it.each<[unknown, string]>([
+    [{ type: "deal.stage_changed", to: "negotiation" }, "When a deal moves to Negotiation"],
+    [{ type: "deal.stage_changed", to: "discovery" }, "When a deal moves to discovery"],
+    [{ type: "deal.stage_changed", to: "negotiation", from: "proposal" }, "When a deal moves from Proposal to Negotiation"],
+    [{ type: "deal.created" }, "When a deal is created"],
+    [{ type: "organization.deleted" }, "When an organization is deleted"],
+    [{ type: "deal.updated" }, "When a deal is updated"],
+    [{ type: "deal.updated", fields: ["amount", "stage"] }, "When a deal is updated (only when Amount or Stage change)"],
+    [{ type: "deal.updated", fields: ["amount"] }, "When a deal is updated (only when Amount changes)"],
+    [{ type: "deal.updated", fields: ["amount", "stage", "owner_id"] }, "When a deal is updated (only when Amount, Stage or Owner change)"],
+    [{ type: "deal.won" }, "When a deal is won"],
+    [{ type: "deal.lost" }, "When a deal is lost"],
+    [{ type: "deal.owner_changed" }, "When a deal's owner changes"],
+    [{ type: "activity.completed" }, "When an activity is completed"],
+    [{ type: "deal.inactive", days: 14 }, "When a deal has had no activity for 14 days"],
+    [{ type: "deal.inactive", days: 1 }, "When a deal has had no activity for 1 day"],
+    [{ type: "deal.inactive", days: 0 }, "Deal inactive (invalid settings)"],
+    [{ type: "deal.vanished" }, "Unknown trigger “deal.vanished”"],
+  ])("%j → %s", (trigger, words) => {
+    expect(describeTrigger(trigger)).toBe(words);
+  });
+});
+
+describe("triggerTypesForEvent", () => {
+  it.each<[string, string[]]>([
+    ["deal.updated", ["deal.updated", "deal.stage_changed", "deal.won", "deal.lost", "deal.owner_changed"]],
+    ["deal.created", ["deal.created"]],
+    ["activity.updated", ["activity.updated", "activity.completed"]],
+    ["contact.deleted", ["contact.deleted"]],
+    ["deal.exploded", []],
+  ])("%s → %j", (eventType, types) => {
+    expect(triggerTypesForEvent(eventType).sort()).toEqual([...types].sort());
+  });
+
+  it("never offers the time-based trigger for an inbound event", () => {
+    const all = ["created", "updated", "deleted"].flatMap((a) => ENTITY_TYPES.map((e) => triggerTypesForEvent(`${e}.${a}`))).flat();
+    expect(all).not.toContain("deal.inactive");
+    expect(getTrigger("deal.inactive")!.timeBased).toBe(true);
+  });
+});

@@ -1,0 +1,282 @@
+// The trigger registry: what starts an automation. `match` is pure and reads only the event and
+// its `previous` values, so the engine can decide without a database.
+
+import { z } from "zod";
+import type { EventType, NormalizedEvent } from "@/lib/engine/event";
+import {
+  ENTITY_TYPES,
+  getEntityField,
+  optionLabel,
+  type EntityType,
+} from "./fields";
+import { isEmptyValue, readOwn, sameValue, toBoolean, toText } from "./values";
+
+export type TriggerMatch = { matched: boolean; reason: string };
+
+const fieldKeysSchema = (entity: EntityType) =>
+  z
+    .array(z.string())
+    .max(20, "Choose at most 20 fields")
+    .optional()
+    .superRefine((keys, ctx) => {
+      keys?.forEach((key, index) => {
+        if (!getEntityField(entity, key)) {
+          ctx.addIssue({ code: "custom", path: [index], message: `Unknown field “${key}”` });
+        }
+      });
+    });
+
+const stageSchema = z.string({ error: "Choose a stage" }).trim().min(1, "Choose a stage").max(100, "Stage must be at most 100 characters");
+
+function lifecycleSchemas<E extends EntityType>(entity: E) {
+  return [
+    z.object({ type: z.literal(`${entity}.created` as `${E}.created`) }),
+    z.object({ type: z.literal(`${entity}.updated` as `${E}.updated`), fields: fieldKeysSchema(entity) }),
+    z.object({ type: z.literal(`${entity}.deleted` as `${E}.deleted`) }),
+  ] as const;
+}
+
+const dealStageChangedSchema = z.object({
+  type: z.literal("deal.stage_changed"),
+  to: stageSchema,
+  // The form sends "" for "any stage": treat it as absent rather than as a stage named "".
+  from: z
+    .string()
+    .trim()
+    .max(100, "Stage must be at most 100 characters")
+    .transform((value) => value || undefined)
+    .optional(),
+});
+const dealInactiveSchema = z.object({
+  type: z.literal("deal.inactive"),
+  days: z
+    .number({ error: "Enter a number of days" })
+    .int("Enter a whole number of days")
+    .min(1, "Enter at least 1 day")
+    .max(365, "Enter at most 365 days"),
+});
+const bare = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+export const triggerSchema = z.discriminatedUnion(
+  "type",
+  [
+    ...lifecycleSchemas("deal"),
+    ...lifecycleSchemas("contact"),
+    ...lifecycleSchemas("organization"),
+    ...lifecycleSchemas("activity"),
+    dealStageChangedSchema,
+    bare("deal.won"),
+    bare("deal.lost"),
+    bare("deal.owner_changed"),
+    bare("activity.completed"),
+    dealInactiveSchema,
+  ],
+  { error: "Choose a trigger" },
+);
+
+export type Trigger = z.output<typeof triggerSchema>;
+export type TriggerInput = z.input<typeof triggerSchema>;
+export type TriggerType = Trigger["type"];
+
+export type TriggerDefinition = {
+  type: TriggerType;
+  entity: EntityType;
+  label: string;
+  description: string;
+  schema: z.ZodType;
+  /** Inbound event types that can fire it; empty for time-based triggers. */
+  eventTypes: readonly EventType[];
+  timeBased: boolean;
+  describe(config: Trigger): string;
+  match(event: NormalizedEvent, config: Trigger): TriggerMatch;
+};
+
+type TriggerSpec<T extends TriggerType> = {
+  type: T;
+  label: string;
+  description: string;
+  eventType: EventType | null;
+  describe(config: Extract<Trigger, { type: T }>): string;
+  /** Called only when the event type already fits. */
+  match?(event: NormalizedEvent, config: Extract<Trigger, { type: T }>): TriggerMatch;
+};
+
+const ARTICLE: Record<EntityType, string> = { deal: "a deal", contact: "a contact", organization: "an organization", activity: "an activity" };
+const SCHEMAS = new Map<string, z.ZodType>(
+  triggerSchema.options.map((schema) => [schema.shape.type.value, schema as z.ZodType]),
+);
+
+function show(value: unknown): string {
+  return isEmptyValue(value) ? "empty" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function stageName(value: string): string {
+  return optionLabel(getEntityField("deal", "stage"), value) ?? value;
+}
+
+function fieldLabel(entity: EntityType, key: string): string {
+  return getEntityField(entity, key)?.label ?? key;
+}
+
+/** Joins "A", "A or B", "A, B or C" for descriptions. */
+export function joinWords(words: string[], conjunction: "and" | "or"): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
+}
+
+/** The old and new value of a key the event changed, or null when `previous` lacks it. */
+function transition(event: NormalizedEvent, key: string) {
+  if (!event.previous || !Object.hasOwn(event.previous, key)) return null;
+  return { from: event.previous[key], to: readOwn(event.entity.data, key) };
+}
+
+function statusReached(status: "won" | "lost") {
+  return (event: NormalizedEvent): TriggerMatch => {
+    const change = transition(event, "status");
+    if (!change || sameValue(change.from, change.to, "choice")) return { matched: false, reason: "status did not change" };
+    if (toText(change.to) !== status) return { matched: false, reason: `status changed to ${show(change.to)}, not ${status}` };
+    return { matched: true, reason: `status changed from ${show(change.from)} to ${status}` };
+  };
+}
+
+function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
+  const noun = ARTICLE[entity];
+  const label = entity[0].toUpperCase() + entity.slice(1);
+  return [
+    { type: `${entity}.created`, label: `${label} created`, description: `Runs when ${noun} is created.`, eventType: `${entity}.created`, describe: () => `When ${noun} is created` },
+    {
+      type: `${entity}.updated`,
+      label: `${label} updated`,
+      description: `Runs when ${noun} is updated, optionally only when chosen fields change.`,
+      eventType: `${entity}.updated`,
+      describe: (config) => {
+        const keys = "fields" in config ? (config.fields ?? []) : [];
+        if (keys.length === 0) return `When ${noun} is updated`;
+        const verb = keys.length === 1 ? "changes" : "change";
+        return `When ${noun} is updated (only when ${joinWords(keys.map((key) => fieldLabel(entity, key)), "or")} ${verb})`;
+      },
+      match: (event, config) => {
+        const keys = "fields" in config ? (config.fields ?? []) : [];
+        if (keys.length === 0) return { matched: true, reason: `${entity} updated` };
+        const changed = keys.filter((key) => event.previous != null && Object.hasOwn(event.previous, key));
+        return changed.length > 0
+          ? { matched: true, reason: `changed: ${changed.join(", ")}` }
+          : { matched: false, reason: `none of ${keys.join(", ")} changed` };
+      },
+    },
+    { type: `${entity}.deleted`, label: `${label} deleted`, description: `Runs when ${noun} is deleted.`, eventType: `${entity}.deleted`, describe: () => `When ${noun} is deleted` },
+  ] as TriggerSpec<TriggerType>[];
+}
+
+const SPECS: TriggerSpec<TriggerType>[] = [
+  ...ENTITY_TYPES.flatMap(lifecycleSpecs),
+  {
+    type: "deal.stage_changed",
+    label: "Deal stage changed",
+    description: "Runs when a deal moves to a stage, optionally only from a given stage.",
+    eventType: "deal.updated",
+    describe: (config: Extract<Trigger, { type: "deal.stage_changed" }>) =>
+      config.from
+        ? `When a deal moves from ${stageName(config.from)} to ${stageName(config.to)}`
+        : `When a deal moves to ${stageName(config.to)}`,
+    match: (event: NormalizedEvent, config: Extract<Trigger, { type: "deal.stage_changed" }>) => {
+      const change = transition(event, "stage");
+      if (!change || sameValue(change.from, change.to, "choice")) return { matched: false, reason: "stage did not change" };
+      if (toText(change.to) !== toText(config.to)) return { matched: false, reason: `stage changed to ${show(change.to)}, not ${config.to}` };
+      if (config.from && toText(change.from) !== toText(config.from)) {
+        return { matched: false, reason: `stage changed from ${show(change.from)}, not from ${config.from}` };
+      }
+      return { matched: true, reason: `stage changed from ${show(change.from)} to ${show(change.to)}` };
+    },
+  } as TriggerSpec<TriggerType>,
+  { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won.", eventType: "deal.updated", describe: () => "When a deal is won", match: statusReached("won") },
+  { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost.", eventType: "deal.updated", describe: () => "When a deal is lost", match: statusReached("lost") },
+  {
+    type: "deal.owner_changed",
+    label: "Deal owner changed",
+    description: "Runs when a deal is reassigned to another owner.",
+    eventType: "deal.updated",
+    describe: () => "When a deal's owner changes",
+    match: (event) => {
+      const change = transition(event, "owner_id");
+      return !change || sameValue(change.from, change.to, "text")
+        ? { matched: false, reason: "owner did not change" }
+        : { matched: true, reason: `owner changed from ${show(change.from)} to ${show(change.to)}` };
+    },
+  },
+  {
+    type: "activity.completed",
+    label: "Activity completed",
+    description: "Runs when an activity is marked done.",
+    eventType: "activity.updated",
+    describe: () => "When an activity is completed",
+    match: (event) => {
+      const change = transition(event, "done");
+      if (!change) return { matched: false, reason: "done did not change" };
+      return toBoolean(change.to) === true && toBoolean(change.from) !== true
+        ? { matched: true, reason: "activity marked done" }
+        : { matched: false, reason: `done changed from ${show(change.from)} to ${show(change.to)}` };
+    },
+  },
+  {
+    type: "deal.inactive",
+    label: "Deal inactive",
+    description: "Runs when a deal has had no activity for a number of days (checked by a scheduler).",
+    eventType: null,
+    describe: (config: Extract<Trigger, { type: "deal.inactive" }>) =>
+      `When a deal has had no activity for ${config.days} ${config.days === 1 ? "day" : "days"}`,
+  } as TriggerSpec<TriggerType>,
+];
+
+function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
+  const eventTypes = spec.eventType ? [spec.eventType] : [];
+  return {
+    type: spec.type,
+    entity: spec.type.slice(0, spec.type.indexOf(".")) as EntityType,
+    label: spec.label,
+    description: spec.description,
+    schema: SCHEMAS.get(spec.type)!,
+    eventTypes,
+    timeBased: spec.eventType === null,
+    describe: (config) => spec.describe(config as never),
+    match(event, config) {
+      if (spec.eventType === null) return { matched: false, reason: "time-based trigger" };
+      if (event.type !== spec.eventType) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
+      return spec.match ? spec.match(event, config as never) : { matched: true, reason: `${event.type} event` };
+    },
+  };
+}
+
+export const TRIGGERS: readonly TriggerDefinition[] = SPECS.map(defineTrigger);
+
+const TRIGGER_INDEX = new Map<string, TriggerDefinition>(TRIGGERS.map((trigger) => [trigger.type, trigger]));
+
+// Precomputed because the ingest path calls it for every event to pick candidate automations.
+const TYPES_BY_EVENT = new Map<string, string[]>();
+for (const trigger of TRIGGERS) {
+  for (const eventType of trigger.eventTypes) {
+    TYPES_BY_EVENT.set(eventType, [...(TYPES_BY_EVENT.get(eventType) ?? []), trigger.type]);
+  }
+}
+
+export function getTrigger(type: string): TriggerDefinition | undefined {
+  return TRIGGER_INDEX.get(type);
+}
+
+export function triggersFor(entity: EntityType): TriggerDefinition[] {
+  return TRIGGERS.filter((trigger) => trigger.entity === entity);
+}
+
+/** Trigger types an inbound event type can fire (for the `trigger_type` index lookup). */
+export function triggerTypesForEvent(eventType: string): string[] {
+  return TYPES_BY_EVENT.get(eventType) ?? [];
+}
+
+/** Words for any stored trigger, including ones this version no longer knows. */
+export function describeTrigger(trigger: unknown): string {
+  const type = (trigger as { type?: unknown } | null)?.type;
+  const definition = typeof type === "string" ? getTrigger(type) : undefined;
+  if (!definition) return `Unknown trigger “${String(type)}”`;
+  const parsed = definition.schema.safeParse(trigger);
+  return parsed.success ? definition.describe(parsed.data as Trigger) : `${definition.label} (invalid settings)`;
+}

@@ -1,0 +1,68 @@
+// The one event shape the engine understands. Every inbound format (native, Supabase, later real
+// CRMs) is adapted to it in lib/webhooks/adapters, so triggers and conditions see one vocabulary.
+
+import { z } from "zod";
+import { ENTITY_TYPES, type EntityType } from "@/lib/automations/fields";
+
+export const EVENT_ACTIONS = ["created", "updated", "deleted"] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+export type EventType = `${EntityType}.${EventAction}`;
+
+export const EVENT_TYPES = ENTITY_TYPES.flatMap((entity) =>
+  EVENT_ACTIONS.map((action) => `${entity}.${action}` as EventType),
+);
+
+export type EventActor = { type: string; id: string };
+export type EventCausation = { automationId: string; depth: number };
+
+export type NormalizedEvent = {
+  id?: string;
+  type: EventType;
+  occurredAt: string;
+  entity: { type: EntityType; id: string; data: Record<string, unknown> };
+  /** Old values of the fields this event changed; null for created/deleted events. */
+  previous: Record<string, unknown> | null;
+  actor?: EventActor | null;
+  /** Present when an automation's own action caused this event: bounds loops. */
+  causation?: EventCausation | null;
+};
+
+const recordSchema = z.record(z.string(), z.unknown());
+
+/** Causation as it travels on the wire (snake_case), shared by the native and Supabase formats. */
+export const wireCausationSchema = z.object({
+  automation_id: z.string().min(1).max(200),
+  depth: z.number().int().min(0).max(1000),
+});
+
+/** The native inbound body (DESIGN.md "Inbound webhook contract"). */
+export const nativeEventSchema = z
+  .object({
+    type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], {
+      error: "type must be <entity>.<created|updated|deleted>",
+    }),
+    occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 date-time" }),
+    entity: z.object({
+      type: z.enum(ENTITY_TYPES),
+      id: z.union([z.string().min(1).max(200), z.number().int()]).transform(String),
+      data: recordSchema,
+    }),
+    previous: recordSchema.nullish(),
+    actor: z.object({ type: z.string().min(1).max(50), id: z.string().min(1).max(200) }).nullish(),
+    causation: wireCausationSchema.nullish(),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.type.startsWith(`${body.entity.type}.`)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["entity", "type"],
+        message: `entity.type “${body.entity.type}” does not match event type “${body.type}”`,
+      });
+    }
+  });
+
+export type NativeEventBody = z.output<typeof nativeEventSchema>;
+
+export function eventEntity(type: EventType): EntityType {
+  return type.slice(0, type.indexOf(".")) as EntityType;
+}

@@ -1,0 +1,176 @@
+// The engine's entry point: (event, automations, now) → one plan per triggered automation, each
+// with a trace saying why it will run, was skipped, stopped or failed. Pure: all I/O is the caller's.
+
+import { getTrigger, type TriggerMatch } from "@/lib/automations/triggers";
+import {
+  compileAutomation,
+  getCompiledAutomation,
+  readTriggerType,
+  type CompiledAutomation,
+  type EngineAutomation,
+} from "./compile-automation";
+import type { ConditionTraceNode } from "./conditions";
+import type { NormalizedEvent } from "./event";
+import { renderCompiled, type TemplateContext } from "./templates";
+
+/** An event caused by automations more than this many hops deep is logged, not run. */
+export const MAX_CAUSATION_DEPTH = 3;
+
+export type PlanStatus = "pending" | "skipped" | "failed" | "stopped";
+export type PlannedAction = { index: number; type: string; config: Record<string, unknown>; missing: string[] };
+export type RunTrace = {
+  trigger: TriggerMatch;
+  conditions: ConditionTraceNode | null;
+  templates: { missing: string[] };
+};
+export type RunPlan = {
+  automationId: string;
+  automationVersion: number;
+  status: PlanStatus;
+  trace: RunTrace;
+  actions: PlannedAction[];
+  error: string | null;
+};
+export type Evaluation = RunPlan & { matched: boolean };
+
+/** What `{{owner.*}}` renders: the entity owner's user, resolved by the caller. */
+export type OwnerInfo = { id?: string; name?: string | null; email?: string | null; [key: string]: unknown };
+export type PlanOptions = {
+  owner?: OwnerInfo | null;
+  /** Used when `owner` is not given: looks up the entity's `owner_id` (a user id or CRM user id). */
+  resolveUser?: (idOrCrmId: string) => OwnerInfo | null | undefined;
+};
+
+/** Per-event state shared by every automation the event triggers; the template context is lazy. */
+type EventScope = { event: NormalizedEvent; now: Date; options: PlanOptions; templateBase?: TemplateContext };
+
+function templateBase(scope: EventScope): TemplateContext {
+  if (scope.templateBase) return scope.templateBase;
+  const { event, options } = scope;
+  const { entity } = event;
+  const ownerId = entity.data.owner_id;
+  const owner =
+    options.owner ??
+    (options.resolveUser && (typeof ownerId === "string" || typeof ownerId === "number")
+      ? options.resolveUser(String(ownerId))
+      : undefined);
+  scope.templateBase = {
+    [entity.type]: { ...entity.data, id: entity.id },
+    entity: { type: entity.type, id: entity.id, data: entity.data },
+    event: { id: event.id, type: event.type, occurredAt: event.occurredAt },
+    previous: event.previous ?? {},
+    owner: owner ?? undefined,
+  };
+  return scope.templateBase;
+}
+
+function basePlan(automation: EngineAutomation, trigger: TriggerMatch): RunPlan {
+  return {
+    automationId: automation.id,
+    automationVersion: automation.version,
+    status: "pending",
+    trace: { trigger, conditions: null, templates: { missing: [] } },
+    actions: [],
+    error: null,
+  };
+}
+
+/** Plans a matched automation: loop guard, compile errors, conditions, then rendered actions. */
+function planMatched(scope: EventScope, automation: EngineAutomation, compiled: CompiledAutomation, trigger: TriggerMatch): RunPlan {
+  const plan = basePlan(automation, trigger);
+  const depth = scope.event.causation?.depth ?? 0;
+  if (depth > MAX_CAUSATION_DEPTH) {
+    return { ...plan, status: "stopped", error: `loop protection: causation depth ${depth} exceeds ${MAX_CAUSATION_DEPTH}` };
+  }
+  const { result, trace } = compiled.conditions({ data: scope.event.entity.data, previous: scope.event.previous, now: scope.now });
+  plan.trace.conditions = trace;
+  const error = compiled.conditions.error ?? compiled.actionsError;
+  if (error) return { ...plan, status: "failed", error };
+  if (!result) return { ...plan, status: "skipped" };
+
+  const context = { ...templateBase(scope), automation: { id: automation.id, name: automation.name } };
+  const allMissing: string[] = [];
+  plan.actions = compiled.actions.map((action) => {
+    const config = { ...action.config };
+    const missing: string[] = [];
+    for (const [key, template] of action.templates) {
+      const rendered = renderCompiled(template, context);
+      config[key] = rendered.text;
+      for (const path of rendered.missing) {
+        if (!missing.includes(path)) missing.push(path);
+        if (!allMissing.includes(path)) allMissing.push(path);
+      }
+    }
+    return { index: action.index, type: action.type, config, missing };
+  });
+  plan.trace.templates.missing = allMissing;
+  return plan;
+}
+
+function failedPlan(automation: EngineAutomation, reason: string): RunPlan {
+  return { ...basePlan(automation, { matched: false, reason }), status: "failed", error: reason };
+}
+
+/** Plans one automation, or null when its trigger does not match the event. */
+function planAutomation(scope: EventScope, automation: EngineAutomation): RunPlan | null {
+  const compiled = getCompiledAutomation(automation);
+  if (!compiled.trigger) return failedPlan(automation, compiled.triggerError ?? "Invalid trigger");
+  const verdict = compiled.trigger.definition.match(scope.event, compiled.trigger.config);
+  return verdict.matched ? planMatched(scope, automation, compiled, verdict) : null;
+}
+
+function internalError(error: unknown): string {
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Plans every active automation the event triggers. Automations whose trigger cannot fire on this
+ * event type are passed over without compiling; broken ones yield a `failed` plan, never silence.
+ */
+export function planEvent(
+  event: NormalizedEvent,
+  automations: readonly EngineAutomation[],
+  now: Date,
+  options: PlanOptions = {},
+): RunPlan[] {
+  const scope: EventScope = { event, now, options };
+  const plans: RunPlan[] = [];
+  for (const automation of automations) {
+    if (!automation.isActive) continue;
+    try {
+      const type = readTriggerType(automation.trigger);
+      const definition = type === undefined ? undefined : getTrigger(type);
+      if (definition && !definition.eventTypes.includes(event.type)) continue;
+      const plan = planAutomation(scope, automation);
+      if (plan) plans.push(plan);
+    } catch (error) {
+      // One automation's bug must not cost the others their run.
+      plans.push(failedPlan(automation, internalError(error)));
+    }
+  }
+  return plans;
+}
+
+/**
+ * Evaluates one automation against an event whatever its state (inactive, draft, not triggered),
+ * for a "test run": the verdict and condition trace are always filled in. Compiles uncached.
+ */
+export function evaluateAutomation(
+  event: NormalizedEvent,
+  automation: EngineAutomation,
+  now: Date,
+  options: PlanOptions = {},
+): Evaluation {
+  const scope: EventScope = { event, now, options };
+  try {
+    const compiled = compileAutomation(automation);
+    if (!compiled.trigger) return { ...failedPlan(automation, compiled.triggerError ?? "Invalid trigger"), matched: false };
+    const verdict = compiled.trigger.definition.match(event, compiled.trigger.config);
+    if (verdict.matched) return { ...planMatched(scope, automation, compiled, verdict), matched: true };
+    const plan = basePlan(automation, verdict);
+    plan.trace.conditions = compiled.conditions({ data: event.entity.data, previous: event.previous, now }).trace;
+    return { ...plan, status: "skipped", error: compiled.conditions.error, matched: false };
+  } catch (error) {
+    return { ...failedPlan(automation, internalError(error)), matched: false };
+  }
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules", ".next", "e2e", ".data*"],
+    globalSetup: ["test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // PGlite instances cost ~300 MB and a core each: keep concurrency modest on two cores.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
