@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from disk at run time; bundling it breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite"],
+  // Separate build directories let several servers run from one checkout (tests, benchmarks).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { Session } from "@/lib/auth/session";
+import { signOut } from "@/lib/auth/actions";
+import { NavLinks, type NavItem } from "./nav-links";
+
+function navItems(role: Session["workspace"]["role"]): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/settings/automations", label: "Automations" },
+    { href: "/activities", label: "My follow-ups" },
+  ];
+  if (role === "admin") {
+    items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/members", label: "Members" });
+  }
+  return items;
+}
+
+export function AppHeader({ session }: { session: Session }) {
+  return (
+    <header className="border-b border-surface-line bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+        <Link href="/settings/automations" className="flex items-center gap-2 font-semibold text-ink">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+            ⚡
+          </span>
+          <span>Automations</span>
+        </Link>
+        <NavLinks items={navItems(session.workspace.role)} />
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden text-ink-muted sm:inline" title={`${session.workspace.name} · ${session.workspace.role}`}>
+            {session.user.email}
+          </span>
+          <form action={signOut}>
+            <button type="submit" className="rounded-md px-2 py-1 text-ink-muted hover:bg-surface-sunken hover:text-ink">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}
