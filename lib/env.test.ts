@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, supabaseConfig } from "./env";
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+}
+
+describe("environment", () => {
+  it("has working defaults for the embedded database", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ DATA_DIR: "./.data", PORT: 3000, RETENTION_DAYS: 30 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(supabaseConfig(env)).toBeNull();
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("reports one clear line per problem", () => {
+    const found = problems({
+      DATABASE_URL: "mysql://localhost/db",
+      PORT: "99999",
+      AUTH_SECRET: "short",
+      RETENTION_DAYS: "zero",
+      SMTP_URL: "http://mail",
+    });
+    expect(found).toHaveLength(5);
+    expect(found.find((p) => p.startsWith("DATABASE_URL"))).toMatch(/postgres:\/\//);
+    expect(found.find((p) => p.startsWith("PORT"))).toBeDefined();
+    expect(found.find((p) => p.startsWith("AUTH_SECRET"))).toMatch(/at least 32 characters/);
+    expect(found.find((p) => p.startsWith("RETENTION_DAYS"))).toBeDefined();
+    expect(found.find((p) => p.startsWith("SMTP_URL"))).toMatch(/smtp:\/\//);
+  });
+
+  it("requires a key with the Supabase URL", () => {
+    expect(problems({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321" })).toEqual([
+      "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is required when NEXT_PUBLIC_SUPABASE_URL is set (or NEXT_PUBLIC_SUPABASE_ANON_KEY)",
+    ]);
+    const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321", NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon" });
+    expect(supabaseConfig(env)).toEqual({ url: "http://127.0.0.1:54321", key: "anon" });
+  });
+});
