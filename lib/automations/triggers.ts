@@ -89,6 +89,13 @@ export type TriggerDefinition = {
   timeBased: boolean;
   describe(config: Trigger): string;
   match(event: NormalizedEvent, config: Trigger): TriggerMatch;
+  /**
+   * Optional bucketing for the planner: automations of this type are grouped by `indexKey(config)`,
+   * and an event only visits the bucket `eventKey(event)` names (null: none can match). Both keys
+   * must agree with `match`: an automation outside the named bucket never matches the event.
+   */
+  indexKey?(config: Trigger): string;
+  eventKey?(event: NormalizedEvent): string | null;
 };
 
 type TriggerSpec<T extends TriggerType> = {
@@ -99,6 +106,8 @@ type TriggerSpec<T extends TriggerType> = {
   describe(config: Extract<Trigger, { type: T }>): string;
   /** Called only when the event type already fits. */
   match?(event: NormalizedEvent, config: Extract<Trigger, { type: T }>): TriggerMatch;
+  indexKey?(config: Extract<Trigger, { type: T }>): string;
+  eventKey?(event: NormalizedEvent): string | null;
 };
 
 const ARTICLE: Record<EntityType, string> = { deal: "a deal", contact: "a contact", organization: "an organization", activity: "an activity" };
@@ -188,6 +197,13 @@ const SPECS: TriggerSpec<TriggerType>[] = [
       }
       return { matched: true, reason: `stage changed from ${show(change.from)} to ${show(change.to)}` };
     },
+    // Stage-change automations are bucketed by target stage: an event visits only its new stage's.
+    indexKey: (config: Extract<Trigger, { type: "deal.stage_changed" }>) => toText(config.to) ?? "",
+    eventKey: (event: NormalizedEvent) => {
+      if (event.type !== "deal.updated") return null;
+      const change = transition(event, "stage");
+      return !change || sameValue(change.from, change.to, "choice") ? null : toText(change.to);
+    },
   } as TriggerSpec<TriggerType>,
   { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won.", eventType: "deal.updated", describe: () => "When a deal is won", match: statusReached("won") },
   { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost.", eventType: "deal.updated", describe: () => "When a deal is lost", match: statusReached("lost") },
@@ -244,6 +260,8 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
       if (event.type !== spec.eventType) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
       return spec.match ? spec.match(event, config as never) : { matched: true, reason: `${event.type} event` };
     },
+    indexKey: spec.indexKey ? (config) => spec.indexKey!(config as never) : undefined,
+    eventKey: spec.eventKey,
   };
 }
 

@@ -1,7 +1,7 @@
 // The engine's entry point: (event, automations, now) → one plan per triggered automation, each
 // with a trace saying why it will run, was skipped, stopped or failed. Pure: all I/O is the caller's.
 
-import { getTrigger, type TriggerMatch } from "@/lib/automations/triggers";
+import { getTrigger, triggerTypesForEvent, type TriggerDefinition, type TriggerMatch } from "@/lib/automations/triggers";
 import {
   compileAutomation,
   getCompiledAutomation,
@@ -112,8 +112,7 @@ function failedPlan(automation: EngineAutomation, reason: string): RunPlan {
 }
 
 /** Plans one automation, or null when its trigger does not match the event. */
-function planAutomation(scope: EventScope, automation: EngineAutomation): RunPlan | null {
-  const compiled = getCompiledAutomation(automation);
+function planAutomation(scope: EventScope, automation: EngineAutomation, compiled = getCompiledAutomation(automation)): RunPlan | null {
   if (!compiled.trigger) return failedPlan(automation, compiled.triggerError ?? "Invalid trigger");
   const verdict = compiled.trigger.definition.match(scope.event, compiled.trigger.config);
   return verdict.matched ? planMatched(scope, automation, compiled, verdict) : null;
@@ -123,9 +122,89 @@ function internalError(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** `compiled` is resolved when the index is built, so planning an event does no cache lookups. */
+type IndexEntry = { automation: EngineAutomation; order: number; compiled?: CompiledAutomation };
+type Bucket = {
+  definition: TriggerDefinition;
+  all: IndexEntry[];
+  keyed: Map<string, IndexEntry[]> | null;
+  unkeyed: IndexEntry[];
+};
+/** Active automations grouped by trigger type (and by trigger key where the type has one). */
+type AutomationIndex = { byType: Map<string, Bucket>; broken: IndexEntry[] };
+
+// Callers that keep their automation list (the ingest cache) get the index built once per list.
+const indexes = new WeakMap<readonly EngineAutomation[], AutomationIndex>();
+
+function buildIndex(automations: readonly EngineAutomation[]): AutomationIndex {
+  const index: AutomationIndex = { byType: new Map(), broken: [] };
+  automations.forEach((automation, order) => {
+    if (!automation.isActive) return;
+    const entry: IndexEntry = { automation, order };
+    try {
+      entry.compiled = getCompiledAutomation(automation);
+      addToIndex(index, entry);
+    } catch {
+      // Planned on every event, where the same error becomes a failed plan with its reason.
+      index.broken.push(entry);
+    }
+  });
+  return index;
+}
+
+function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
+  const type = readTriggerType(entry.automation.trigger);
+  const definition = type === undefined ? undefined : getTrigger(type);
+  if (!definition) {
+    index.broken.push(entry);
+    return;
+  }
+  let bucket = index.byType.get(definition.type);
+  if (!bucket) {
+    bucket = { definition, all: [], keyed: definition.indexKey && definition.eventKey ? new Map() : null, unkeyed: [] };
+    index.byType.set(definition.type, bucket);
+  }
+  bucket.all.push(entry);
+  const compiled = entry.compiled!;
+  if (!bucket.keyed) return;
+  if (!compiled.trigger) {
+    // Its config does not parse: visit it on every event of its type, where it fails with the reason.
+    bucket.unkeyed.push(entry);
+    return;
+  }
+  const key = definition.indexKey!(compiled.trigger.config);
+  const entries = bucket.keyed.get(key);
+  if (entries) entries.push(entry);
+  else bucket.keyed.set(key, [entry]);
+}
+
+function indexFor(automations: readonly EngineAutomation[]): AutomationIndex {
+  let index = indexes.get(automations);
+  if (!index) indexes.set(automations, (index = buildIndex(automations)));
+  return index;
+}
+
+function candidates(event: NormalizedEvent, index: AutomationIndex): IndexEntry[] {
+  const out: IndexEntry[] = [...index.broken];
+  for (const type of triggerTypesForEvent(event.type)) {
+    const bucket = index.byType.get(type);
+    if (!bucket) continue;
+    if (!bucket.keyed) {
+      out.push(...bucket.all);
+      continue;
+    }
+    const key = bucket.definition.eventKey!(event);
+    const entries = key === null ? undefined : bucket.keyed.get(key);
+    if (entries) out.push(...entries);
+    out.push(...bucket.unkeyed);
+  }
+  return out.length > 1 ? out.sort((a, b) => a.order - b.order) : out;
+}
+
 /**
  * Plans every active automation the event triggers. Automations whose trigger cannot fire on this
- * event type are passed over without compiling; broken ones yield a `failed` plan, never silence.
+ * event (another event type, another target stage) are passed over without being looked at;
+ * broken ones yield a `failed` plan, never silence. Plans come in the order of `automations`.
  */
 export function planEvent(
   event: NormalizedEvent,
@@ -135,13 +214,9 @@ export function planEvent(
 ): RunPlan[] {
   const scope: EventScope = { event, now, options };
   const plans: RunPlan[] = [];
-  for (const automation of automations) {
-    if (!automation.isActive) continue;
+  for (const { automation, compiled } of candidates(event, indexFor(automations))) {
     try {
-      const type = readTriggerType(automation.trigger);
-      const definition = type === undefined ? undefined : getTrigger(type);
-      if (definition && !definition.eventTypes.includes(event.type)) continue;
-      const plan = planAutomation(scope, automation);
+      const plan = planAutomation(scope, automation, compiled);
       if (plan) plans.push(plan);
     } catch (error) {
       // One automation's bug must not cost the others their run.
