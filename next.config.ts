@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Separate build directories let several servers run from one checkout (tests, benchmarks).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `route.bench.ts` files (the benchmark's baseline routes) exist only in builds made with BENCH=1.
+  pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts"] : ["tsx", "ts", "jsx", "js"],
   typedRoutes: false,
 };
 

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, supabaseConfig } from "./env";
 
 function problems(source: Record<string, string>): string[] {
+  return problemsOf(source as NodeJS.ProcessEnv);
+}
+
+function problemsOf(source: NodeJS.ProcessEnv): string[] {
   try {
     parseEnv(source);
     return [];
@@ -13,14 +17,14 @@ function problems(source: Record<string, string>): string[] {
 
 describe("environment", () => {
   it("has working defaults for the embedded database", () => {
-    const env = parseEnv({});
+    const env = parseEnv({} as NodeJS.ProcessEnv);
     expect(env).toMatchObject({ DATA_DIR: "./.data", PORT: 3000, RETENTION_DAYS: 30 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(supabaseConfig(env)).toBeNull();
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" } as unknown as NodeJS.ProcessEnv).PORT).toBe(3000);
   });
 
   it("reports one clear line per problem", () => {
@@ -43,7 +47,7 @@ describe("environment", () => {
     expect(problems({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321" })).toEqual([
       "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is required when NEXT_PUBLIC_SUPABASE_URL is set (or NEXT_PUBLIC_SUPABASE_ANON_KEY)",
     ]);
-    const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321", NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon" });
+    const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321", NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon" } as unknown as NodeJS.ProcessEnv);
     expect(supabaseConfig(env)).toEqual({ url: "http://127.0.0.1:54321", key: "anon" });
   });
 });

@@ -1,0 +1,63 @@
+// One automation: its state and history at a glance (switch, version, last change, owner), the
+// row actions, and the edit form. Missing, foreign or someone else's (for members) → not found.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActiveToggle } from "@/components/automations/active-toggle";
+import { AutomationForm } from "@/components/automations/automation-form";
+import { AutomationSummary } from "@/components/automations/automation-summary";
+import { DeleteAutomationButton } from "@/components/automations/delete-automation-button";
+import { DuplicateAutomationButton } from "@/components/automations/duplicate-automation-button";
+import { toFormValues } from "@/components/automations/form-defaults";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/next";
+import { requireSession } from "@/lib/auth/session";
+import { getAutomation } from "@/lib/automations/get-automation";
+import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
+import { AppError } from "@/lib/result";
+
+export const metadata: Metadata = { title: "Automation" };
+
+export default async function AutomationPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireSession();
+  const { id } = await params;
+  const { db } = await getDb();
+  const scope = { claims: session.claims, workspaceId: session.workspace.id };
+  const automation = await getAutomation(db, { ...scope, id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const members = await listAssignableMembers(db, scope);
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/settings/automations" className="text-ink-muted hover:text-ink">
+          ← Automations
+        </Link>
+      </nav>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold tracking-tight text-ink">{automation.name}</h1>
+          {automation.description ? <p className="mt-1 text-sm text-ink-muted">{automation.description}</p> : null}
+        </div>
+        <div className="flex items-center gap-2">
+          <DuplicateAutomationButton id={automation.id} name={automation.name} />
+          <DeleteAutomationButton id={automation.id} name={automation.name} />
+        </div>
+      </div>
+      <Card className="mb-6 p-5">
+        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id}>
+          <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
+        </AutomationSummary>
+      </Card>
+      <AutomationForm
+        mode="edit"
+        id={automation.id}
+        version={automation.version}
+        defaultValues={toFormValues(automation)}
+        members={members}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// The automations list: admins see the workspace's, members their own; `?q=` searches by name.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AutomationList } from "@/components/automations/automation-list";
+import { AutomationSearch } from "@/components/automations/automation-search";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/next";
+import { requireSession } from "@/lib/auth/session";
+import { listAutomations } from "@/lib/automations/list-automations";
+
+export const metadata: Metadata = { title: "Automations" };
+
+export default async function AutomationsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const session = await requireSession();
+  const { q } = await searchParams;
+  const query = (Array.isArray(q) ? q[0] : (q ?? "")).trim().slice(0, 200);
+  const { db } = await getDb();
+  const automations = await listAutomations(db, { claims: session.claims, workspaceId: session.workspace.id, query });
+  const isAdmin = session.workspace.role === "admin";
+  const showSearch = automations.length > 0 || query !== "";
+  return (
+    <>
+      <PageHeader
+        title="Automations"
+        description={
+          isAdmin
+            ? `Every automation in ${session.workspace.name}, whoever owns it.`
+            : "Your automations. Admins of the workspace can see and manage them too."
+        }
+        actions={
+          <Link href="/settings/automations/new" className={buttonClass("primary")}>
+            New automation
+          </Link>
+        }
+      />
+      {showSearch ? <AutomationSearch query={query} /> : null}
+      <AutomationList automations={automations} currentUserId={session.user.id} query={query} />
+    </>
+  );
+}

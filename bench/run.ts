@@ -1,0 +1,196 @@
+// npm run bench: builds and starts the app (`next start`, BENCH=1) on its own database, seeds the
+// benchmark workspace, measures the webhook pipeline against the bare baseline route with
+// autocannon, then the engine against json-rules-engine. The last line printed is one JSON object.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { Webhook } from "standardwebhooks";
+import { createDb } from "@/db/client";
+import { runEngineBench } from "./engine";
+import { BENCH_OWNERS, seedBench } from "./seed-bench";
+import { benchEventBody, rng } from "./workload";
+import { run } from "@/scripts/run";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DIST_DIR = ".next-bench";
+
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number; ok: number };
+
+function log(message: string) {
+  console.error(`[bench] ${message}`);
+}
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; database: "pglite" | "postgres" }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `crm_bench_${Date.now()}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      database: "postgres",
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-bench-"));
+  return { database: "pglite", env: { DATA_DIR: dataDir, DATABASE_URL: "" }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env, BENCH: "1", NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production", AUTH_SECRET: "bench-secret-bench-secret-bench-secret!!", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy in 120 s");
+}
+
+function figures(result: autocannon.Result): Figures {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    ok: result["2xx"],
+  };
+}
+
+async function load(options: { path: string; duration: number; body: () => { body: string; headers: Record<string, string> }; rate?: number }): Promise<Figures> {
+  const result = await autocannon({
+    url: `${BASE}${options.path}`,
+    connections: CONNECTIONS,
+    duration: options.duration,
+    overallRate: options.rate,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const { body, headers } = options.body();
+          return { ...request, body, headers: { ...request.headers, "content-type": "application/json", ...headers } };
+        },
+      },
+    ],
+  });
+  return figures(result);
+}
+
+async function commits(): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1500)); // statistics are flushed at most once a second
+  const response = await fetch(`${BASE}/api/bench/stats`);
+  return ((await response.json()) as { commits: number }).commits;
+}
+
+function pad(value: string | number, width = 12): string {
+  return String(value).padStart(width);
+}
+
+const started = Date.now();
+const db = await prepareDatabase();
+let server: ChildProcess | undefined;
+try {
+  log("building (BENCH=1)…");
+  await run("npx", ["next", "build"], { BENCH: "1", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
+
+  log("seeding 1,000 automations…");
+  const handle = await createDb({ databaseUrl: db.env.DATABASE_URL || undefined, dataDir: db.env.DATA_DIR });
+  const seeded = await seedBench(handle.db);
+  await handle.close();
+
+  server = startServer(db.env);
+  await waitForHealth();
+
+  const random = rng(1);
+  let sequence = 0;
+  const signer = new Webhook(seeded.secret);
+  const pipelineBody = () => {
+    const i = sequence++;
+    const body = JSON.stringify(benchEventBody(random, i, BENCH_OWNERS));
+    const id = `msg_bench_${started}_${i}`;
+    const now = new Date();
+    return {
+      body,
+      headers: {
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+        "webhook-signature": signer.sign(id, now, body),
+      },
+    };
+  };
+  const baselineBody = () => ({ body: JSON.stringify(benchEventBody(random, sequence++, BENCH_OWNERS)), headers: {} });
+  const pipelinePath = `/api/webhooks/${seeded.sourceId}`;
+
+  log("warming up…");
+  await load({ path: "/api/bench/baseline", duration: 5, body: baselineBody });
+  await load({ path: pipelinePath, duration: 5, body: pipelineBody });
+
+  log(`baseline: ${DURATION} s at ${CONNECTIONS} connections…`);
+  const baseline = await load({ path: "/api/bench/baseline", duration: DURATION, body: baselineBody });
+
+  log(`pipeline: ${DURATION} s at ${CONNECTIONS} connections…`);
+  const commitsBefore = await commits();
+  const pipeline = await load({ path: pipelinePath, duration: DURATION, body: pipelineBody });
+  const commitsAfter = await commits();
+  // The stats read itself commits once per call.
+  const commitsPerEvent = (commitsAfter - commitsBefore - 1) / Math.max(1, pipeline.ok);
+
+  const halfRate = Math.max(1, Math.floor(pipeline.rps / 2));
+  log(`pipeline at half load (${halfRate} events/s) for ${Math.min(DURATION, 15)} s…`);
+  const half = await load({ path: pipelinePath, duration: Math.min(DURATION, 15), body: pipelineBody, rate: halfRate });
+
+  server.kill("SIGTERM");
+  server = undefined;
+
+  log("engine: 1,000 automations × 10,000 events, ours and json-rules-engine…");
+  const engine = await runEngineBench(1000, 10_000);
+
+  const ratio = pipeline.rps / baseline.rps;
+  console.log("");
+  console.log(`database: ${db.database}   connections: ${CONNECTIONS}   duration: ${DURATION} s`);
+  console.log(`${"".padEnd(22)}${pad("req/s")}${pad("p50 ms")}${pad("p99 ms")}${pad("errors")}${pad("non-2xx")}`);
+  for (const [name, f] of [["baseline (1 insert)", baseline], ["pipeline", pipeline], ["pipeline @ half load", half]] as const) {
+    console.log(`${name.padEnd(22)}${pad(f.rps.toFixed(0))}${pad(f.p50)}${pad(f.p99)}${pad(f.errors)}${pad(f.non2xx)}`);
+  }
+  console.log(`pipeline / baseline: ${(ratio * 100).toFixed(1)} %   commits per event: ${commitsPerEvent.toFixed(2)}`);
+  console.log(
+    `engine: ${engine.oursUsPerEvent.toFixed(1)} µs/event (json-rules-engine ${engine.jsonRulesUsPerEvent.toFixed(0)} µs/event, ${engine.ratio.toFixed(0)}× faster; ` +
+      `${engine.matchedPerEvent.toFixed(1)} matched and ${engine.passingPerEvent.toFixed(2)} passing per event; verdicts ${engine.agreed ? "agree" : "DIFFER"})`,
+  );
+  console.log(
+    JSON.stringify({
+      pipeline_eps: Math.round(pipeline.rps),
+      baseline_rps: Math.round(baseline.rps),
+      ratio: Number(ratio.toFixed(3)),
+      p50_ms: pipeline.p50,
+      p99_ms: pipeline.p99,
+      p99_half_load_ms: half.p99,
+      commits_per_event: Number(commitsPerEvent.toFixed(2)),
+      engine_us_per_event: Number(engine.oursUsPerEvent.toFixed(1)),
+      engine_vs_json_rules_engine: Number(engine.ratio.toFixed(1)),
+      database: db.database,
+    }),
+  );
+} finally {
+  server?.kill("SIGTERM");
+  await db.cleanup();
+}

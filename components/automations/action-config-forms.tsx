@@ -1,0 +1,114 @@
+"use client";
+// One small form per action type. Paths are `actions.<n>.config.<key>`, matching the zod issue
+// paths, so each message (from the resolver or the server) lands under its own input.
+
+import { useFieldArray, useFormContext } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
+import { ACTIVITY_TYPES, type EntityType } from "@/lib/automations/fields";
+import { TemplateHint, useFieldState } from "./form-helpers";
+import { RecipientSelect } from "./recipient-select";
+
+export type ConfigFormProps = { path: string; entity: EntityType };
+
+function TextField({ path, label, entity, multiline = false, template = true }: { path: string; label: string; entity: EntityType; multiline?: boolean; template?: boolean }) {
+  const { register } = useFormContext();
+  const state = useFieldState(path);
+  const hint = template ? <TemplateHint entity={entity} /> : undefined;
+  return (
+    <Field id={state.id} label={label} error={state.error} hint={hint}>
+      {multiline ? <Textarea {...state.inputProps} rows={3} {...register(path)} /> : <Input {...state.inputProps} type="text" {...register(path)} />}
+    </Field>
+  );
+}
+
+export function CreateActivityForm({ path, entity }: ConfigFormProps) {
+  const { register } = useFormContext();
+  const activityType = useFieldState(`${path}.activityType`);
+  const due = useFieldState(`${path}.dueInDays`);
+  return (
+    <div className="space-y-3">
+      <TextField path={`${path}.subject`} label="Subject" entity={entity} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={activityType.id} label="Activity type" error={activityType.error}>
+          <Select {...activityType.inputProps} {...register(`${path}.activityType`)}>
+            {ACTIVITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type[0].toUpperCase() + type.slice(1)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id={due.id} label="Due in (days)" error={due.error} hint="0 means due the day it is created.">
+          <Input {...due.inputProps} type="number" step={1} {...register(`${path}.dueInDays`, { valueAsNumber: true })} />
+        </Field>
+      </div>
+      <RecipientSelect path={`${path}.assignee`} label="Assignee" />
+      <TextField path={`${path}.note`} label="Note (optional)" entity={entity} multiline />
+    </div>
+  );
+}
+
+export function SendEmailForm({ path, entity }: ConfigFormProps) {
+  return (
+    <div className="space-y-3">
+      <RecipientSelect path={`${path}.to`} label="To" allowAddress />
+      <TextField path={`${path}.subject`} label="Subject" entity={entity} />
+      <TextField path={`${path}.body`} label="Message" entity={entity} multiline />
+    </div>
+  );
+}
+
+export function NotifyUserForm({ path, entity }: ConfigFormProps) {
+  return (
+    <div className="space-y-3">
+      <RecipientSelect path={`${path}.to`} label="Who to notify" />
+      <TextField path={`${path}.message`} label="Message" entity={entity} multiline />
+    </div>
+  );
+}
+
+export function SendWebhookForm({ path }: ConfigFormProps) {
+  const { register } = useFormContext();
+  const url = useFieldState(`${path}.url`);
+  const headers = useFieldState(`${path}.headers`);
+  const { fields, append, remove } = useFieldArray({ name: `${path}.headers` });
+  return (
+    <div className="space-y-3">
+      <Field id={url.id} label="URL" error={url.error} hint="The event is POSTed as JSON, signed with the Standard Webhooks scheme.">
+        <Input {...url.inputProps} type="url" inputMode="url" placeholder="https://example.com/hooks/crm" {...register(`${path}.url`)} />
+      </Field>
+      <div className="space-y-2">
+        <p className="text-sm font-medium text-ink">Headers (optional)</p>
+        {fields.map((item, index) => (
+          <HeaderRow key={item.id} path={`${path}.headers.${index}`} number={index + 1} onRemove={() => remove(index)} />
+        ))}
+        <FieldError id={`${headers.id}-error`} message={headers.error} />
+        <Button variant="secondary" onClick={() => append({ name: "", value: "" })}>
+          + Add header
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function HeaderRow({ path, number, onRemove }: { path: string; number: number; onRemove: () => void }) {
+  const { register } = useFormContext();
+  const name = useFieldState(`${path}.name`);
+  const value = useFieldState(`${path}.value`);
+  return (
+    <fieldset aria-label={`Header ${number}`} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+      <Field id={name.id} label={`Header ${number} name`} error={name.error}>
+        <Input {...name.inputProps} placeholder="X-Api-Key" {...register(`${path}.name`)} />
+      </Field>
+      <Field id={value.id} label={`Header ${number} value`} error={value.error}>
+        <Input {...value.inputProps} {...register(`${path}.value`)} />
+      </Field>
+      <div className="sm:pt-6">
+        <Button variant="ghost" onClick={onRemove} aria-label={`Remove header ${number}`}>
+          ✕
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

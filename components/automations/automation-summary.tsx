@@ -1,0 +1,57 @@
+// The detail page's overview: the automation in words (the same sentences the list and logs use)
+// and its state: on/off (the switch is passed in), version, last change, owner, why it was stopped.
+
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/card";
+import type { ConditionGroup } from "@/lib/automations/conditions";
+import type { AutomationRecord } from "@/lib/automations/scope";
+import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
+import { describeTrigger } from "@/lib/automations/triggers";
+import { UpdatedAt } from "./updated-at";
+
+export function AutomationSummary({ automation, isYours, children }: { automation: AutomationRecord; isYours: boolean; children: ReactNode }) {
+  const actions = Array.isArray(automation.actions) ? automation.actions : [];
+  return (
+    <section aria-label="Summary" className="grid gap-6 md:grid-cols-[1fr_16rem]">
+      <div className="space-y-3 text-sm">
+        {automation.disabledReason && !automation.isActive ? (
+          <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-danger">
+            Stopped automatically: {automation.disabledReason}. Fix the problem, then switch it back on.
+          </p>
+        ) : null}
+        <Sentence label="When">{describeTrigger(automation.trigger)}</Sentence>
+        <Sentence label="If">{summarizeConditions(automation.conditions as ConditionGroup | null)}</Sentence>
+        <Sentence label="Then">
+          <ol className="list-inside list-decimal space-y-0.5">
+            {actions.map((action, index) => (
+              <li key={index}>{describeAction(action)}</li>
+            ))}
+          </ol>
+        </Sentence>
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] content-start gap-x-4 gap-y-2 border-surface-line text-sm md:border-l md:pl-6">
+        <dt className="text-ink-muted">Status</dt>
+        <dd>{children}</dd>
+        <dt className="text-ink-muted">Version</dt>
+        <dd className="font-medium text-ink">Version {automation.version}</dd>
+        <dt className="text-ink-muted">Last updated</dt>
+        <dd className="text-ink">
+          <UpdatedAt date={automation.updatedAt} />
+        </dd>
+        <dt className="text-ink-muted">Owner</dt>
+        <dd className="truncate text-ink">
+          {automation.ownerEmail ?? "Unknown"} {isYours ? <Badge tone="info">you</Badge> : null}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function Sentence({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex gap-3">
+      <span className="w-10 shrink-0 pt-px text-xs font-semibold uppercase tracking-wide text-brand-600">{label}</span>
+      <div className="min-w-0 text-ink">{children}</div>
+    </div>
+  );
+}

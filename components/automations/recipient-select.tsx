@@ -1,0 +1,75 @@
+"use client";
+// Who an action is for: the deal owner, the automation's owner, a chosen workspace member or (for
+// email) an address. Picking a kind replaces the whole object so no stale `userId` or `address` is left.
+
+import { useFormContext, useWatch } from "react-hook-form";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useFieldState, useMembers } from "./form-helpers";
+
+const KINDS = [
+  { kind: "deal_owner", label: "Deal owner" },
+  { kind: "automation_owner", label: "Automation owner" },
+  { kind: "member", label: "A team member" },
+  { kind: "address", label: "An email address" },
+] as const;
+
+type Kind = (typeof KINDS)[number]["kind"];
+
+function emptyRecipient(kind: Kind) {
+  if (kind === "member") return { kind, userId: "" };
+  if (kind === "address") return { kind, address: "" };
+  return { kind };
+}
+
+export function RecipientSelect({ path, label, allowAddress = false }: { path: string; label: string; allowAddress?: boolean }) {
+  const { setValue, register, formState } = useFormContext();
+  const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
+  const members = useMembers();
+  // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
+  const self = useFieldState(path);
+  const kindState = useFieldState(`${path}.kind`);
+  const member = useFieldState(`${path}.userId`);
+  const address = useFieldState(`${path}.address`);
+  const kindError = kindState.error ?? self.error;
+
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <Field id={kindState.id} label={label} error={kindError}>
+        <Select
+          {...kindState.inputProps}
+          invalid={Boolean(kindError)}
+          aria-describedby={kindError ? `${kindState.id}-error` : undefined}
+          value={kind ?? ""}
+          onChange={(event) =>
+            setValue(path, emptyRecipient(event.target.value as Kind), { shouldDirty: true, shouldValidate: formState.isSubmitted })
+          }
+        >
+          {kind ? null : <option value="">Choose…</option>}
+          {KINDS.filter((option) => allowAddress || option.kind !== "address").map((option) => (
+            <option key={option.kind} value={option.kind}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {kind === "member" ? (
+        <Field id={member.id} label="Member" error={member.error}>
+          <Select {...member.inputProps} {...register(`${path}.userId`)}>
+            <option value="">Choose a member</option>
+            {members.map((option) => (
+              <option key={option.userId} value={option.userId}>
+                {option.email}
+                {option.role === "admin" ? " (admin)" : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {kind === "address" ? (
+        <Field id={address.id} label="Email address" error={address.error}>
+          <Input {...address.inputProps} type="email" autoComplete="off" placeholder="name@example.com" {...register(`${path}.address`)} />
+        </Field>
+      ) : null}
+    </div>
+  );
+}

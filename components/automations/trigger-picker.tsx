@@ -1,0 +1,138 @@
+"use client";
+// When does the automation run: an entity, one of its triggers from the registry, and that
+// trigger's own settings. The sentence underneath is the registry's own description of it.
+
+import { useFormContext, useWatch } from "react-hook-form";
+import { Field, FieldError, Input, Select } from "@/components/ui/field";
+import { DEAL_STAGES, ENTITY_LABELS, ENTITY_TYPES, fieldsFor, isEntityType, type EntityType } from "@/lib/automations/fields";
+import { describeTrigger, getTrigger, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
+import { defaultTrigger } from "./form-defaults";
+import { useFieldState } from "./form-helpers";
+
+export function triggerEntity(trigger: { type?: unknown } | undefined): EntityType {
+  const entity = typeof trigger?.type === "string" ? getTrigger(trigger.type)?.entity : undefined;
+  return entity ?? "deal";
+}
+
+export function TriggerPicker() {
+  const { setValue, formState } = useFormContext();
+  const trigger = useWatch({ name: "trigger" }) as TriggerInput;
+  const definition = getTrigger(trigger?.type);
+  const entity = triggerEntity(trigger);
+  const type = useFieldState("trigger.type");
+  const replace = (next: TriggerInput) =>
+    setValue("trigger", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+
+  const valid = definition?.schema.safeParse(trigger).success ?? false;
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="trigger-entity" label="Entity">
+          <Select
+            id="trigger-entity"
+            value={entity}
+            onChange={(event) => {
+              if (isEntityType(event.target.value)) replace(defaultTrigger(triggersFor(event.target.value)[0].type));
+            }}
+          >
+            {ENTITY_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {ENTITY_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id={type.id} label="Trigger" error={type.error}>
+          <Select {...type.inputProps} value={definition?.type ?? ""} onChange={(event) => replace(defaultTrigger(event.target.value))}>
+            {definition ? null : <option value="">Choose a trigger</option>}
+            {triggersFor(entity).map((option) => (
+              <option key={option.type} value={option.type}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {definition ? <p className="text-xs text-ink-muted">{definition.description}</p> : null}
+      <TriggerSettings type={definition?.type} entity={entity} />
+      {definition ? (
+        <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" aria-live="polite">
+          {valid ? describeTrigger(trigger) : `${definition.label}: finish the settings above`}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TriggerSettings({ type, entity }: { type: string | undefined; entity: EntityType }) {
+  if (type === "deal.stage_changed") return <StageSettings />;
+  if (type === "deal.inactive") return <InactiveSettings />;
+  if (type?.endsWith(".updated")) return <ChangedFieldsSettings entity={entity} />;
+  return null;
+}
+
+function StageSettings() {
+  const { register } = useFormContext();
+  const to = useFieldState("trigger.to");
+  const from = useFieldState("trigger.from");
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field id={to.id} label="Moves to stage" error={to.error}>
+        <Select {...to.inputProps} {...register("trigger.to")}>
+          <option value="">Choose a stage</option>
+          {DEAL_STAGES.map((stage) => (
+            <option key={stage.value} value={stage.value}>
+              {stage.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id={from.id} label="From stage (optional)" error={from.error}>
+        <Select {...from.inputProps} {...register("trigger.from")}>
+          <option value="">Any stage</option>
+          {DEAL_STAGES.map((stage) => (
+            <option key={stage.value} value={stage.value}>
+              {stage.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
+function InactiveSettings() {
+  const { register } = useFormContext();
+  const days = useFieldState("trigger.days");
+  return (
+    <div className="max-w-xs">
+      <Field id={days.id} label="Days without activity" error={days.error}>
+        <Input {...days.inputProps} type="number" min={1} max={365} {...register("trigger.days", { valueAsNumber: true })} />
+      </Field>
+    </div>
+  );
+}
+
+function ChangedFieldsSettings({ entity }: { entity: EntityType }) {
+  const { register, formState } = useFormContext();
+  const fields = useFieldState("trigger.fields");
+  // One unknown key reports at `trigger.fields.<index>`: show the first such message for the set.
+  const itemError = Object.values((formState.errors.trigger as { fields?: Record<string, { message?: string }> } | undefined)?.fields ?? {})
+    .map((error) => error?.message)
+    .find(Boolean);
+  return (
+    <fieldset className="space-y-2" aria-describedby={fields.error || itemError ? `${fields.id}-error` : undefined}>
+      <legend className="text-sm font-medium text-ink">Only when these fields change</legend>
+      <p className="text-xs text-ink-muted">Leave all unticked to run on every update.</p>
+      <div className="flex flex-wrap gap-x-4 gap-y-2">
+        {fieldsFor(entity).map((field) => (
+          <label key={field.key} className="inline-flex items-center gap-2 text-sm text-ink">
+            <input type="checkbox" value={field.key} className="h-4 w-4 rounded border-surface-line accent-brand-600" {...register("trigger.fields")} />
+            {field.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${fields.id}-error`} message={fields.error ?? itemError} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+// The logic behind the create and update server actions, kept out of the "use server" file so it
+// can be tested without Next: parse with the form's own schema, then call the domain function.
+
+import type { Db } from "@/db/client";
+import { fieldErrorsFromIssues, toActionError, type ActionResult } from "@/lib/result";
+import { createAutomation } from "./create-automation";
+import { automationInputSchema, type AutomationInput } from "./schema";
+import type { AutomationScope } from "./scope";
+import { updateAutomation } from "./update-automation";
+
+export type SaveAutomationParams = AutomationScope & {
+  /** Absent to create; the automation to update otherwise. */
+  id?: string;
+  expectedVersion?: number;
+  /** Untrusted: whatever the browser sent. */
+  input: unknown;
+};
+
+export type SavedAutomation = { id: string; version: number };
+
+/** Validates exactly like the form; invalid input returns each message keyed by its path and writes nothing. */
+export function parseAutomationInput(input: unknown): { ok: true; data: AutomationInput } | { ok: false; error: string; fieldErrors: Record<string, string> } {
+  const parsed = automationInputSchema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues) };
+}
+
+export async function saveAutomation(db: Db, params: SaveAutomationParams): Promise<ActionResult<SavedAutomation>> {
+  const parsed = parseAutomationInput(params.input);
+  if (!parsed.ok) return parsed;
+  const scope = { claims: params.claims, workspaceId: params.workspaceId };
+  try {
+    const saved =
+      params.id === undefined
+        ? await createAutomation(db, { ...scope, input: parsed.data })
+        : await updateAutomation(db, { ...scope, id: params.id, expectedVersion: params.expectedVersion, input: parsed.data });
+    return { ok: true, data: { id: saved.id, version: saved.version } };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
