@@ -79,25 +79,25 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
   }
 }
 
-const globalForDb = globalThis as unknown as { __crmDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { crmDatabase?: Promise<DbHandle> };
 
 /**
  * The process's database, opened and migrated once (framework-free: scripts and tests use it too).
  * Next code calls `getDb()` from `db/server.ts`, which opts the page out of prerendering first.
  */
 export function openDb(): Promise<DbHandle> {
-  if (!globalForDb.__crmDb) {
+  if (!globalForDb.crmDatabase) {
     const e = env();
-    globalForDb.__crmDb = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }).catch((error) => {
-      globalForDb.__crmDb = undefined;
+    globalForDb.crmDatabase = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }).catch((error) => {
+      globalForDb.crmDatabase = undefined;
       throw error;
     });
   }
-  return globalForDb.__crmDb;
+  return globalForDb.crmDatabase;
 }
 
 export async function closeDb(): Promise<void> {
-  const pending = globalForDb.__crmDb;
-  globalForDb.__crmDb = undefined;
+  const pending = globalForDb.crmDatabase;
+  globalForDb.crmDatabase = undefined;
   if (pending) await (await pending).close();
 }

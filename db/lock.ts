@@ -71,5 +71,5 @@ function release(lockPath: string): void {
 }
 
 process.once("exit", () => {
-  for (const lockPath of [...held]) release(lockPath);
+  for (const lockPath of Array.from(held)) release(lockPath);
 });

@@ -1,0 +1,30 @@
+// Members and roles of the active workspace (admins only; anyone else gets "not found").
+import type { Metadata } from "next";
+import { AddMemberForm } from "@/components/members/add-member-form";
+import { MembersTable } from "@/components/members/members-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/next";
+import { requireAdmin } from "@/lib/auth/session";
+import { listMembers } from "@/lib/members/list-members";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage() {
+  const session = await requireAdmin();
+  const { db } = await getDb();
+  const members = await listMembers(db, { claims: session.claims, workspaceId: session.workspace.id });
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`Who can use ${session.workspace.name}. Admins manage every automation, webhook source and member; members manage their own automations. The CRM user id links a person to the CRM's owner ids.`}
+      />
+      <Card className="mb-6 p-5">
+        <AddMemberForm />
+      </Card>
+      <Card className="overflow-x-auto p-5">
+        <MembersTable members={members} currentUserId={session.user.id} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  activities,
+  automationRuns,
+  automations,
+  events,
+  inboundDeliveries,
+  notifications,
+  outbox,
+  runActions,
+  signInAttempts,
+  webhookSources,
+} from "./schema";
+import { withUser, type Tx, type UserClaims } from "./with-user";
+import { makeTeam, type TestUser } from "@/test/fixtures";
+import { pgErrorCode } from "@/lib/auth/pg-error";
+
+/**
+ * The cast and the rows of the row-level security tests, all written on the service path: a team
+ * workspace (admin, member A, member B) and another workspace (the outsider, its admin), with rows
+ * in every table owned by each of them.
+ */
+export type Actor = "memberA" | "memberB" | "admin" | "outsider" | "anon";
+export const ACTORS: Actor[] = ["memberA", "memberB", "admin", "outsider", "anon"];
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+const TRIGGER = { type: "deal.created" };
+const ACTIONS = [{ type: "notify_user", config: { recipient: "owner", title: "Hi" } }];
+
+export async function buildWorld(db: Db) {
+  const team = await makeTeam(db);
+  const { admin, memberA, memberB, outsider, workspace, other } = team;
+  const ws = workspace.id;
+
+  const automation = async (workspaceId: string, owner: TestUser, name: string) =>
+    (
+      await db
+        .insert(automations)
+        .values({ workspaceId, ownerId: owner.id, name, trigger: TRIGGER, triggerType: TRIGGER.type, actions: ACTIONS })
+        .returning({ id: automations.id })
+    )[0].id;
+  const autoA = await automation(ws, memberA, "A's automation");
+  const autoB = await automation(ws, memberB, "B's automation");
+  const autoAdmin = await automation(ws, admin, "Admin's automation");
+  const autoOther = await automation(other.id, outsider, "Other's automation");
+
+  const source = async (workspaceId: string, name: string) =>
+    (await db.insert(webhookSources).values({ workspaceId, name, secret: `whsec_${name}` }).returning({ id: webhookSources.id }))[0].id;
+  const sourceTeam = await source(ws, "team-crm");
+  const sourceOther = await source(other.id, "other-crm");
+
+  const event = async (workspaceId: string, sourceId: string, externalId: string) =>
+    (
+      await db
+        .insert(events)
+        .values({ workspaceId, sourceId, externalId, type: "deal.created", entityType: "deal", entityId: externalId, payload: {} })
+        .returning({ id: events.id })
+    )[0].id;
+  const eventA = await event(ws, sourceTeam, "evt-a");
+  const eventB = await event(ws, sourceTeam, "evt-b");
+  const eventNoRun = await event(ws, sourceTeam, "evt-none");
+  const eventOther = await event(other.id, sourceOther, "evt-other");
+
+  const run = async (workspaceId: string, automationId: string, owner: TestUser, eventId: string) =>
+    (
+      await db
+        .insert(automationRuns)
+        .values({
+          workspaceId,
+          automationId,
+          automationOwnerId: owner.id,
+          automationVersion: 1,
+          eventId,
+          eventType: "deal.created",
+          entityId: "deal-1",
+          status: "succeeded",
+          trace: {},
+        })
+        .returning({ id: automationRuns.id })
+    )[0].id;
+  const runA = await run(ws, autoA, memberA, eventA);
+  const runB = await run(ws, autoB, memberB, eventB);
+  const runOther = await run(other.id, autoOther, outsider, eventOther);
+
+  const runAction = async (workspaceId: string, runId: string) =>
+    (
+      await db
+        .insert(runActions)
+        .values({ workspaceId, runId, actionIndex: 0, type: "notify_user", status: "succeeded" })
+        .returning({ id: runActions.id })
+    )[0].id;
+  const actionA = await runAction(ws, runA);
+  const actionB = await runAction(ws, runB);
+  const actionOther = await runAction(other.id, runOther);
+
+  const delivery = async (workspaceId: string, sourceId: string) =>
+    (
+      await db
+        .insert(inboundDeliveries)
+        .values({ workspaceId, sourceId, outcome: "accepted", httpStatus: 200 })
+        .returning({ id: inboundDeliveries.id })
+    )[0].id;
+  const deliveryTeam = await delivery(ws, sourceTeam);
+  const deliveryOther = await delivery(other.id, sourceOther);
+
+  const activity = async (workspaceId: string, assignee: TestUser, subject: string) =>
+    (
+      await db
+        .insert(activities)
+        .values({ workspaceId, assigneeId: assignee.id, subject, activityType: "call", dueAt: new Date(), entityType: "deal", entityId: "deal-1" })
+        .returning({ id: activities.id })
+    )[0].id;
+  const activityA = await activity(ws, memberA, "Call A");
+  const activityB = await activity(ws, memberB, "Call B");
+  // Assigned to member A, but in a workspace A does not belong to: A must not see it.
+  const activityAElsewhere = await activity(other.id, memberA, "Stale");
+  const activityOther = await activity(other.id, outsider, "Call other");
+
+  const notification = async (workspaceId: string, user: TestUser, title: string) =>
+    (await db.insert(notifications).values({ workspaceId, userId: user.id, title }).returning({ id: notifications.id }))[0].id;
+  const noteA = await notification(ws, memberA, "For A");
+  const noteB = await notification(ws, memberB, "For B");
+  const noteAdmin = await notification(ws, admin, "For admin");
+  const noteOther = await notification(other.id, outsider, "For other");
+
+  const outboxRow = async (workspaceId: string) =>
+    (await db.insert(outbox).values({ workspaceId, kind: "email", payload: {} }).returning({ id: outbox.id }))[0].id;
+  const outboxTeam = await outboxRow(ws);
+  const outboxOther = await outboxRow(other.id);
+
+  await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
+
+  const users = { admin, memberA, memberB, outsider };
+  return {
+    ...team,
+    users,
+    ids: {
+      autoA, autoB, autoAdmin, autoOther,
+      sourceTeam, sourceOther,
+      eventA, eventB, eventNoRun, eventOther,
+      runA, runB, runOther,
+      actionA, actionB, actionOther,
+      deliveryTeam, deliveryOther,
+      activityA, activityB, activityAElsewhere, activityOther,
+      noteA, noteB, noteAdmin, noteOther,
+      outboxTeam, outboxOther,
+    },
+  };
+}
+
+export function claimsOf(world: World, actor: Actor): UserClaims | null {
+  return actor === "anon" ? null : world.users[actor].claims;
+}
+
+/** The id behind a label ("autoB", "memberA", "team", "team/memberA" for a membership). */
+export function idOf(world: World, label: string): string {
+  if (label.includes("/")) return label.split("/").map((part) => idOf(world, part)).join("/");
+  if (label === "team") return world.workspace.id;
+  if (label === "other") return world.other.id;
+  if (label in world.users) return world.users[label as keyof World["users"]].id;
+  if (label in world.ids) return String(world.ids[label as keyof World["ids"]]);
+  throw new Error(`no row is labelled ${label}`);
+}
+
+class Rollback extends Error {}
+
+export type Outcome = { rows: number; labels?: string[] } | { error: string };
+
+/**
+ * Runs `fn` as the actor and always rolls back, so every case starts from the same world. A refused
+ * statement comes back as its SQLSTATE.
+ */
+export async function attempt(
+  db: Db,
+  claims: UserClaims | null,
+  fn: (tx: Tx) => Promise<unknown[]>,
+): Promise<{ rows: unknown[] } | { error: string }> {
+  let rows: unknown[] = [];
+  try {
+    await withUser(db, claims, async (tx) => {
+      rows = await fn(tx);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return { rows };
+    const code = pgErrorCode(error);
+    if (!code) throw error;
+    return { error: code };
+  }
+  throw new Error("unreachable: the transaction always rolls back");
+}
+
+/** Every table in the public schema, to check that the tests cover each one. */
+export async function publicTables(db: Db): Promise<string[]> {
+  const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ tablename: string }>;
+  return rows.map((r) => r.tablename).filter((name) => !name.startsWith("__drizzle"));
+}
+

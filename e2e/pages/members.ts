@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** /settings/members: the roster, the add form and each member's controls. */
+export class MembersPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/settings/members");
+    await expect(this.page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
+  }
+
+  get addForm(): Locator {
+    return this.page.getByRole("form", { name: "Add a member" });
+  }
+
+  row(email: string): Locator {
+    return this.page.getByRole("row").filter({ hasText: email });
+  }
+
+  async add(email: string, role: "Admin" | "Member", crmUserId?: string): Promise<void> {
+    await this.addForm.getByLabel("Email").fill(email);
+    await this.addForm.getByLabel("Role").selectOption({ label: role });
+    if (crmUserId !== undefined) await this.addForm.getByLabel("CRM user id").fill(crmUserId);
+    await this.addForm.getByRole("button", { name: "Add member" }).click();
+  }
+
+  roleSelect(email: string): Locator {
+    return this.row(email).getByLabel(`Role for ${email}`);
+  }
+
+  crmInput(email: string): Locator {
+    return this.row(email).getByLabel(`CRM user id for ${email}`);
+  }
+
+  async changeRole(email: string, role: "Admin" | "Member"): Promise<void> {
+    await this.roleSelect(email).selectOption({ label: role });
+    await this.row(email).getByRole("button", { name: "Save role" }).click();
+  }
+
+  async changeCrmUserId(email: string, crmUserId: string): Promise<void> {
+    await this.crmInput(email).fill(crmUserId);
+    await this.row(email).getByRole("button", { name: "Save id" }).click();
+  }
+
+  async remove(email: string): Promise<void> {
+    await this.row(email).getByRole("button", { name: `Remove ${email}` }).click();
+    await this.row(email).getByRole("button", { name: "Yes, remove" }).click();
+  }
+
+  /** A message in the member's row (each control reports beside itself). */
+  rowAlert(email: string, text: string): Locator {
+    return this.row(email).getByRole("alert").filter({ hasText: text });
+  }
+
+  rowStatus(email: string, text: string): Locator {
+    return this.row(email).getByRole("status").filter({ hasText: text });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The SQLSTATE of a database error, whichever driver raised it: drizzle wraps driver errors in a
+ * DrizzleQueryError whose `cause` carries the code (postgres.js and PGlite both use `code`).
+ */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The driver's own message (never drizzle's wrapper, whose text lists the query's parameters). */
+export function pgErrorMessage(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof (e as { code?: unknown }).code === "string") return String((e as { message?: unknown }).message ?? "");
+  }
+  return undefined;
+}
+
+export const PG = {
+  uniqueViolation: "23505",
+  checkViolation: "23514",
+  foreignKeyViolation: "23503",
+  insufficientPrivilege: "42501",
+} as const;
+
+/** Logs an unexpected error with its cause but without drizzle's parameter list (emails, hashes). */
+export function logUnexpected(context: string, error: unknown): void {
+  const code = pgErrorCode(error);
+  if (code) console.error(`${context}: database error ${code}: ${pgErrorMessage(error)}`);
+  else console.error(`${context}:`, error);
+}

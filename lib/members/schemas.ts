@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schemas";
+
+// Shared by the member forms and their server actions.
+
+export const MEMBER_ROLES = ["admin", "member"] as const;
+export const memberRoleSchema = z.enum(MEMBER_ROLES, { error: "Choose admin or member" });
+
+/** Blank means "none": the CRM id is optional. */
+export const crmUserIdSchema = z
+  .string()
+  .trim()
+  .max(100, "Use at most 100 characters")
+  .optional()
+  .transform((value) => value || null);
+
+export const userIdSchema = z.uuid("Unknown member");
+
+export const addMemberSchema = z.object({
+  email: emailSchema,
+  role: memberRoleSchema,
+  crmUserId: crmUserIdSchema,
+});
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
+
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: memberRoleSchema });
+export const changeCrmUserIdSchema = z.object({ userId: userIdSchema, crmUserId: crmUserIdSchema });
+export const removeMemberSchema = z.object({ userId: userIdSchema });
