@@ -1,17 +1,22 @@
-import { env } from "@/lib/env";
+import { env, supabaseConfig } from "@/lib/env";
 import { openDb } from "@/db/client";
+import { authSecret } from "@/lib/auth/secret";
 
-try {
-  env();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-
-// `next build` loads this file while collecting page data: the database is opened only when serving.
+// `next build` loads this file while collecting page data: configuration is checked and the
+// database opened only when serving.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
+  try {
+    // Built-in accounts need AUTH_SECRET in production: refuse to start rather than fail every page.
+    if (!supabaseConfig(env())) authSecret();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   await openDb().catch((error: Error) => {
     console.error(`Could not open the database: ${error.message}`);
     process.exit(1);
   });
+  // Execution history retention (RETENTION_DAYS): hourly, in-process, never during the build.
+  const { startHistoryPruning } = await import("@/lib/runs/schedule-history-pruning");
+  startHistoryPruning();
 }

@@ -21,8 +21,8 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     APP_URL: z.url().optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.NEXT_PUBLIC_SUPABASE_URL && !env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !env.NEXT_PUBLIC_SUPABASE_ANON_KEY) {
+  .superRefine((values, ctx) => {
+    if (values.NEXT_PUBLIC_SUPABASE_URL && !values.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !values.NEXT_PUBLIC_SUPABASE_ANON_KEY) {
       ctx.addIssue({
         code: "custom",
         path: ["NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"],

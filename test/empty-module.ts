@@ -1,1 +1,2 @@
-export {};
+// Stands in for the 'server-only' package under vitest.
+export default undefined;
