@@ -1,11 +1,15 @@
 import Link from "next/link";
 import type { Session } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/actions";
+import { NotificationBell } from "@/components/notifications/bell";
+import { WorkspaceSwitcher } from "@/components/auth/workspace-switcher";
 import { NavLinks, type NavItem } from "./nav-links";
 
 function navItems(role: Session["workspace"]["role"]): NavItem[] {
   const items: NavItem[] = [
     { href: "/settings/automations", label: "Automations" },
+    // Everyone: members see the runs of their own automations.
+    { href: "/settings/logs", label: "Logs" },
     { href: "/activities", label: "My follow-ups" },
   ];
   if (role === "admin") {
@@ -26,6 +30,8 @@ export function AppHeader({ session }: { session: Session }) {
         </Link>
         <NavLinks items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <WorkspaceSwitcher session={session} />
+          <NotificationBell session={session} />
           <span className="hidden text-ink-muted sm:inline" title={`${session.workspace.name} · ${session.workspace.role}`}>
             {session.user.email}
           </span>

@@ -18,10 +18,16 @@ import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
 import { MembersProvider, useFieldState } from "./form-helpers";
+import { TestRunPanel } from "./test-run-panel";
 import { TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
 
-type Props = { defaultValues: AutomationFormValues; members: readonly MemberOption[] } & (
+type Props = {
+  defaultValues: AutomationFormValues;
+  members: readonly MemberOption[];
+  /** Who owns the entity in test-run sample payloads (the signed-in user, so owner templates resolve). */
+  sampleOwner?: string;
+} & (
   | { mode: "create" }
   | { mode: "edit"; id: string; version: number }
 );
@@ -74,6 +80,9 @@ export function AutomationForm(props: Props) {
               <TriggerPicker />
             </Section>
             <EntityScopedSections />
+            <Section step="5" title="Test run" description="Try the automation as edited on a past event or a sample payload.">
+              <TestRunPanel sampleOwner={props.sampleOwner} />
+            </Section>
             <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-surface-line bg-surface-sunken/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-card sm:border">
               {status ? (
                 <p role={status.tone === "error" ? "alert" : "status"} className={`mr-auto text-sm font-medium ${status.tone === "error" ? "text-danger" : "text-success"}`}>

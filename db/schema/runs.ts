@@ -39,6 +39,15 @@ export const automationRuns = pgTable(
     index("automation_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index("automation_runs_automation_created_idx").on(t.automationId, t.createdAt.desc(), t.id.desc()),
     index("automation_runs_event_idx").on(t.eventId),
+    // The run history's filter paths (lib/runs/list-runs.ts), each ending in the keyset order so the
+    // first page is an index range scan that stops after `limit` rows, whatever the table's size.
+    index("automation_runs_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("automation_runs_automation_status_created_idx").on(t.automationId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("automation_runs_workspace_entity_created_idx").on(t.workspaceId, t.entityId, t.createdAt.desc(), t.id.desc()),
+    // A member's history: their runs are a fraction of the workspace's, so scanning the workspace
+    // index and filtering by owner would read the whole table to fill a page of a rare owner.
+    index("automation_runs_owner_created_idx").on(t.workspaceId, t.automationOwnerId, t.createdAt.desc(), t.id.desc()),
+    index("automation_runs_owner_status_created_idx").on(t.workspaceId, t.automationOwnerId, t.status, t.createdAt.desc(), t.id.desc()),
     check("automation_runs_status_check", sql`${t.status} in ('running', 'succeeded', 'failed', 'skipped', 'stopped')`),
   ],
 );

@@ -74,5 +74,9 @@ export const inboundDeliveries = pgTable(
     details: jsonb("details"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("inbound_deliveries_source_received_idx").on(t.sourceId, t.receivedAt)],
+  (t) => [
+    index("inbound_deliveries_source_received_idx").on(t.sourceId, t.receivedAt),
+    // Serves the `on delete set null` of event_id: without it, pruning an event scans this table.
+    index("inbound_deliveries_event_idx").on(t.eventId),
+  ],
 );

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { ActiveToggle } from "@/components/automations/active-toggle";
 import { AutomationForm } from "@/components/automations/automation-form";
 import { AutomationSummary } from "@/components/automations/automation-summary";
+import { buttonClass } from "@/components/ui/button";
 import { DeleteAutomationButton } from "@/components/automations/delete-automation-button";
 import { DuplicateAutomationButton } from "@/components/automations/duplicate-automation-button";
 import { toFormValues } from "@/components/automations/form-defaults";
@@ -42,6 +43,9 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           {automation.description ? <p className="mt-1 text-sm text-ink-muted">{automation.description}</p> : null}
         </div>
         <div className="flex items-center gap-2">
+          <Link href={`/settings/automations/${automation.id}/runs`} className={buttonClass("secondary")}>
+            Runs
+          </Link>
           <DuplicateAutomationButton id={automation.id} name={automation.name} />
           <DeleteAutomationButton id={automation.id} name={automation.name} />
         </div>
@@ -57,6 +61,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         version={automation.version}
         defaultValues={toFormValues(automation)}
         members={members}
+        sampleOwner={session.user.email}
       />
     </>
   );

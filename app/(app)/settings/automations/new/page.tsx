@@ -22,7 +22,7 @@ export default async function NewAutomationPage() {
         </Link>
       </nav>
       <PageHeader title="New automation" description="When something happens in the CRM, and it matches your conditions, do these actions." />
-      <AutomationForm mode="create" defaultValues={newAutomationValues()} members={members} />
+      <AutomationForm mode="create" defaultValues={newAutomationValues()} members={members} sampleOwner={session.user.email} />
     </>
   );
 }

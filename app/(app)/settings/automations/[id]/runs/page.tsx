@@ -1,0 +1,45 @@
+// /settings/automations/[id]/runs: one automation's run history, with the same filters (minus the
+// automation) held in the URL. An automation the user cannot see is not found.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunFiltersForm } from "@/components/runs/run-filters-form";
+import { RunHistory } from "@/components/runs/run-history";
+import { getDb } from "@/db/next";
+import { requireSession } from "@/lib/auth/session";
+import { getAutomation } from "@/lib/automations/get-automation";
+import { describeTrigger } from "@/lib/automations/triggers";
+import { loadRunPage } from "@/lib/runs/load-run-page";
+import { parseRunFilters } from "@/lib/runs/run-filters";
+import { AppError } from "@/lib/result";
+
+export const metadata: Metadata = { title: "Automation runs" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AutomationRunsPage({ params, searchParams }: Props) {
+  const session = await requireSession();
+  const { id } = await params;
+  const { db } = await getDb();
+  const automation = await getAutomation(db, { claims: session.claims, workspaceId: session.workspace.id, id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const filters = { ...parseRunFilters(await searchParams), automationId: automation.id };
+  const page = await loadRunPage(db, session, filters);
+  const basePath = `/settings/automations/${automation.id}/runs`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 flex gap-3 text-sm">
+        <Link href={`/settings/automations/${automation.id}`} className="text-ink-muted hover:text-ink">← {automation.name}</Link>
+        <Link href="/settings/logs" className="text-ink-muted hover:text-ink">All logs</Link>
+      </nav>
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight text-ink">Runs of {automation.name}</h1>
+        <p className="mt-1 text-sm text-ink-muted">{describeTrigger(automation.trigger)} · now at version {automation.version}</p>
+      </div>
+      <RunFiltersForm filters={filters} basePath={basePath} />
+      <RunHistory initialPage={page} filters={filters} basePath={basePath} fixedAutomationId={automation.id} />
+    </>
+  );
+}

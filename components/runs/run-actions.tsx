@@ -1,0 +1,69 @@
+// What each action of a run did: its record (status, attempts, output or error) and the effects it
+// left that the reader may see, linked to where they live: follow-ups, notifications, deliveries.
+
+import Link from "next/link";
+import { Badge } from "@/components/ui/card";
+import { getAction } from "@/lib/automations/actions";
+import type { RunDetail } from "@/lib/runs/get-run-detail";
+import { formatRunTime, statusTone } from "./format";
+
+type Props = { detail: RunDetail; viewerId: string };
+
+export function RunActions({ detail, viewerId }: Props) {
+  const { actions } = detail;
+  if (actions.length === 0) {
+    const why =
+      detail.run.status === "skipped" ? "the conditions were not met" : detail.run.status === "stopped" ? "the run was stopped" : detail.run.status === "failed" ? "the run failed before any action" : "none were recorded";
+    return <p className="text-sm text-ink-muted">No actions ran: {why}.</p>;
+  }
+  return (
+    <ol className="space-y-3">
+      {actions.map((action) => (
+        <li key={action.actionIndex} aria-label={`Action ${action.actionIndex + 1}`} className="rounded-md border border-surface-line p-3 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-medium text-ink">Action {action.actionIndex + 1}: {getAction(action.type)?.label ?? action.type}</span>
+            <Badge tone={statusTone(action.status)}>{action.status}</Badge>
+            {action.attempts > 1 ? <span className="text-xs text-ink-muted">{action.attempts} attempts</span> : null}
+          </div>
+          {action.error ? <p className="mt-1 text-danger">{action.error}</p> : null}
+          {action.output !== null && action.output !== undefined ? (
+            <pre className="mt-2 overflow-x-auto rounded bg-surface-sunken p-2 font-mono text-xs">{JSON.stringify(action.output, null, 2)}</pre>
+          ) : null}
+          <Effects detail={detail} index={action.actionIndex} viewerId={viewerId} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Effects({ detail, index, viewerId }: { detail: RunDetail; index: number; viewerId: string }) {
+  const activities = detail.activities.filter((row) => row.actionIndex === index);
+  const notifications = detail.notifications.filter((row) => row.actionIndex === index);
+  const deliveries = detail.deliveries.filter((row) => row.actionIndex === index);
+  if (activities.length + notifications.length + deliveries.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1 border-t border-surface-line pt-2 text-xs text-ink">
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          Created the follow-up “{activity.subject}” for {activity.assigneeEmail ?? "a member"}, due {formatRunTime(activity.dueAt)}
+          {activity.doneAt ? " (done)" : ""}.{" "}
+          {activity.assigneeId === viewerId ? <Link href="/activities" className="text-brand-700 underline">Open my follow-ups</Link> : null}
+        </li>
+      ))}
+      {notifications.map((notification) => (
+        <li key={notification.id}>
+          Sent you the notification “{notification.title}”{notification.readAt ? " (read)" : ""}.{" "}
+          <Link href="/notifications" className="text-brand-700 underline">Open notifications</Link>
+        </li>
+      ))}
+      {deliveries.map((delivery) => (
+        <li key={delivery.id}>
+          {delivery.kind === "webhook" ? "Webhook" : "Email"} to {delivery.target ?? "(unknown)"}: <Badge tone={statusTone(delivery.status === "sent" ? "succeeded" : delivery.status === "failed" ? "failed" : "pending")}>{delivery.status}</Badge>{" "}
+          after {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
+          {delivery.lastError ? <>, last error: <span className="text-danger">{delivery.lastError}</span></> : null}
+          {delivery.sentAt ? <>, sent {formatRunTime(delivery.sentAt)}</> : delivery.status === "pending" ? <>, next attempt {formatRunTime(delivery.nextAttemptAt)}</> : null}.
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// The buttons of one source: rotate the secret (after a confirmation), enable/disable, and send a
+// test event. Each reports its outcome next to the buttons.
+
+import { useActionState, useState } from "react";
+import { useHydrated } from "@/components/automations/use-hydrated";
+import { FormMessage } from "@/components/auth/form-message";
+import { Button } from "@/components/ui/button";
+import { rotateSecretAction, sendTestEventAction, setSourceActiveAction } from "@/lib/webhooks/sources/actions";
+import type { SourceActionState } from "@/lib/webhooks/sources/types";
+
+/** Outcomes go below the row of buttons (flex `order`), whichever button they belong to. */
+function Message({ id, state }: { id: string; state: SourceActionState }) {
+  if (!state.error && !(state.ok && state.message)) return null;
+  return (
+    <div className="order-1 basis-full">
+      <FormMessage id={id} error={state.error} notice={state.ok ? state.message : undefined} />
+    </div>
+  );
+}
+
+function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
+  const [state, action, pending] = useActionState(rotateSecretAction, {} as SourceActionState);
+  const [confirming, setConfirming] = useState(false);
+  const hydrated = useHydrated();
+  if (!confirming) {
+    return (
+      <div className="contents">
+        <Button variant="secondary" disabled={!hydrated} onClick={() => setConfirming(true)}>
+          Rotate secret
+        </Button>
+        <Message id={`rotate-${sourceId}`} state={state} />
+      </div>
+    );
+  }
+  return (
+    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the secret of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+      <p className="text-sm text-ink">Create a new secret? The current one keeps verifying for 24 hours, time to update your CRM.</p>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          Yes, rotate
+        </Button>
+        <Button variant="ghost" onClick={() => setConfirming(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ToggleSource({ sourceId, isActive }: { sourceId: string; isActive: boolean }) {
+  const [state, action, pending] = useActionState(setSourceActiveAction, {} as SourceActionState);
+  const hydrated = useHydrated();
+  return (
+    <form action={action} className="contents">
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <input type="hidden" name="isActive" value={String(!isActive)} />
+      <Button type="submit" variant="secondary" disabled={pending || !hydrated}>
+        {isActive ? "Disable" : "Enable"}
+      </Button>
+      <Message id={`toggle-${sourceId}`} state={{ error: state.error }} />
+    </form>
+  );
+}
+
+function SendTestEvent({ sourceId, disabled }: { sourceId: string; disabled: boolean }) {
+  const [state, action, pending] = useActionState(sendTestEventAction, {} as SourceActionState);
+  const hydrated = useHydrated();
+  return (
+    <form action={action} className="contents">
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <Button type="submit" disabled={pending || !hydrated || disabled} title={disabled ? "Enable the source first" : undefined}>
+        {pending ? "Sending…" : "Send test event"}
+      </Button>
+      <Message id={`test-${sourceId}`} state={state} />
+    </form>
+  );
+}
+
+export function SourceControls({ sourceId, sourceName, isActive }: { sourceId: string; sourceName: string; isActive: boolean }) {
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <SendTestEvent sourceId={sourceId} disabled={!isActive} />
+      <RotateSecret sourceId={sourceId} sourceName={sourceName} />
+      <ToggleSource sourceId={sourceId} isActive={isActive} />
+    </div>
+  );
+}

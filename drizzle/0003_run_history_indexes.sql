@@ -1,0 +1,6 @@
+CREATE INDEX "inbound_deliveries_event_idx" ON "inbound_deliveries" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "automation_runs_workspace_status_created_idx" ON "automation_runs" USING btree ("workspace_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "automation_runs_automation_status_created_idx" ON "automation_runs" USING btree ("automation_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "automation_runs_workspace_entity_created_idx" ON "automation_runs" USING btree ("workspace_id","entity_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "automation_runs_owner_created_idx" ON "automation_runs" USING btree ("workspace_id","automation_owner_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "automation_runs_owner_status_created_idx" ON "automation_runs" USING btree ("workspace_id","automation_owner_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

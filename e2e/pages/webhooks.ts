@@ -1,0 +1,60 @@
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+
+/** /settings/webhooks, /activities, /notifications and the header bell, as a person uses them. */
+export class WebhooksPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/settings/webhooks");
+    await expect(this.page.getByRole("heading", { name: "Webhook sources", level: 1 })).toBeVisible();
+  }
+
+  async createSource(name: string, format: "Native (Standard Webhooks)" | "Supabase Database Webhook" = "Native (Standard Webhooks)"): Promise<Locator> {
+    const form = this.page.getByRole("form", { name: "Add a webhook source" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Payload format").selectOption({ label: format });
+    await form.getByRole("button", { name: "Create source" }).click();
+    await expect(form.getByRole("status")).toContainText(`Created “${name}”`);
+    const source = this.source(name);
+    await expect(source).toBeVisible();
+    return source;
+  }
+
+  source(name: string): Locator {
+    return this.page.getByRole("region", { name, exact: true });
+  }
+
+  /** Clicks a copy button and returns what landed on the clipboard. */
+  async copy(source: Locator, what: "secret" | "endpoint URL", sourceName: string): Promise<string> {
+    const button = source.getByRole("button", { name: `Copy the ${what} of ${sourceName}` });
+    await button.click();
+    await expect(button).toHaveText("Copied");
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  deliveries(source: Locator, sourceName: string): Locator {
+    return source.getByRole("table", { name: `Recent deliveries to ${sourceName}` });
+  }
+}
+
+/** Posts a native event signed with the `standardwebhooks` reference implementation. */
+export async function postSignedEvent(request: APIRequestContext, url: string, secret: string, body: unknown) {
+  const text = JSON.stringify(body);
+  const id = `msg_${crypto.randomUUID()}`;
+  const now = new Date();
+  const response = await request.post(url, {
+    headers: {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+      "webhook-signature": new Webhook(secret).sign(id, now, text),
+    },
+    data: text,
+  });
+  return { status: response.status(), body: (await response.json()) as { duplicate: boolean; runs: Array<{ automationName: string; status: string }> } };
+}
+
+export function bell(page: Page): Locator {
+  return page.getByRole("banner").getByRole("link", { name: /^Notifications, / });
+}

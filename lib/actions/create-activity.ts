@@ -1,0 +1,45 @@
+import type { CreateActivityConfig } from "@/lib/automations/actions";
+import { resolveUser } from "./recipients";
+import type { ActionExecutor } from "./types";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the activities page shows as "the deal": a title, name or subject, when the entity has one. */
+function entityTitle(data: Record<string, unknown>): string | null {
+  for (const key of ["title", "name", "subject"]) {
+    const value = Object.hasOwn(data, key) ? data[key] : undefined;
+    if (typeof value === "string" && value.trim() !== "") return value.trim().slice(0, 200);
+  }
+  return null;
+}
+
+/** A follow-up for a person, due N days after the event was received. */
+export const createActivity: ActionExecutor = {
+  type: "create_activity",
+  execute(ctx, action) {
+    const config = action.config as CreateActivityConfig;
+    const assignee = resolveUser(ctx, config.assignee);
+    if (!assignee.ok) return { status: "failed", error: assignee.error };
+    const id = crypto.randomUUID();
+    const dueAt = new Date(ctx.now.getTime() + config.dueInDays * DAY_MS);
+    const { entity } = ctx.event;
+    ctx.effects.activities.push({
+      id,
+      assigneeId: assignee.value.id,
+      subject: config.subject,
+      activityType: config.activityType,
+      dueAt,
+      note: config.note?.trim() ? config.note : null,
+      entityType: entity.type,
+      entityId: entity.id,
+      entityTitle: entityTitle(entity.data),
+      automationId: ctx.automation.id,
+      runId: ctx.runId,
+      actionIndex: action.index,
+    });
+    return {
+      status: "succeeded",
+      output: { activityId: id, assigneeId: assignee.value.id, assigneeEmail: assignee.value.email, subject: config.subject, dueAt: dueAt.toISOString() },
+    };
+  },
+};

@@ -1,0 +1,25 @@
+import type { NotifyUserConfig } from "@/lib/automations/actions";
+import { resolveUser } from "./recipients";
+import type { ActionExecutor } from "./types";
+
+/** An in-app notification: the header bell and /notifications. */
+export const notifyUser: ActionExecutor = {
+  type: "notify_user",
+  execute(ctx, action) {
+    const config = action.config as NotifyUserConfig;
+    const recipient = resolveUser(ctx, config.to);
+    if (!recipient.ok) return { status: "failed", error: recipient.error };
+    const id = crypto.randomUUID();
+    ctx.effects.notifications.push({
+      id,
+      userId: recipient.value.id,
+      title: config.message.slice(0, 500),
+      body: `From the automation “${ctx.automation.name}”`,
+      link: null,
+      automationId: ctx.automation.id,
+      runId: ctx.runId,
+      actionIndex: action.index,
+    });
+    return { status: "succeeded", output: { notificationId: id, userId: recipient.value.id, userEmail: recipient.value.email } };
+  },
+};

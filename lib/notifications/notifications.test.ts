@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "@/db/client";
+import { createTestDb, TEST_DRIVERS } from "@/test/db";
+import { dealEvent, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { countUnreadNotifications, listNotifications } from "./list-notifications";
+import { markNotificationsRead } from "./mark-notifications-read";
+
+describe.each(TEST_DRIVERS)("notifications on %s", (driver) => {
+  let handle: DbHandle;
+  let db: Db;
+  beforeAll(async () => {
+    handle = await createTestDb(driver);
+    db = handle.db;
+    useDbForRoute(handle);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it("counts, lists and marks read the recipient's notifications only", async () => {
+    const world = await makeWebhookWorld(db);
+    for (const title of ["One", "Two", "Three"]) {
+      await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a", title }), { secret: world.source.secret }));
+    }
+    const a = { claims: world.memberA.claims, workspaceId: world.workspace.id };
+    const b = { claims: world.memberB.claims, workspaceId: world.workspace.id };
+    expect(await countUnreadNotifications(db, a)).toBe(3);
+    expect(await countUnreadNotifications(db, b)).toBe(0);
+    // The admin owns the automation, yet notifications are private to their recipient.
+    expect(await listNotifications(db, { claims: world.admin.claims, workspaceId: world.workspace.id })).toEqual([]);
+
+    const items = await listNotifications(db, a);
+    expect(items.map((n) => n.title).sort()).toEqual(["One moved to Negotiation", "Three moved to Negotiation", "Two moved to Negotiation"]);
+    expect(await markNotificationsRead(db, { ...b, id: items[0].id, now: new Date() })).toBe(0);
+    expect(await markNotificationsRead(db, { ...a, id: items[0].id, now: new Date() })).toBe(1);
+    expect(await countUnreadNotifications(db, a)).toBe(2);
+    expect(await markNotificationsRead(db, { ...a, now: new Date() })).toBe(2);
+    expect(await countUnreadNotifications(db, a)).toBe(0);
+  });
+});

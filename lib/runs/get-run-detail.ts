@@ -1,0 +1,179 @@
+// One run with everything that explains it: the event it ran on, the automation (as it is now, and
+// whether that is still the version that ran), each action's record, and the effects the reader may
+// see (activities, notifications, outbound deliveries). All through withUser: row-level security
+// hides what is not the reader's, and a run they cannot see is "not found", never "forbidden".
+
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { activities, automationRuns, automations, events, notifications, outbox, profiles, runActions } from "@/db/schema";
+import { withUser, type Tx, type UserClaims } from "@/db/with-user";
+import { AppError } from "@/lib/result";
+
+export type GetRunDetailParams = { workspaceId: string; runId: string };
+
+export type RunDetail = {
+  run: {
+    id: string;
+    automationId: string;
+    automationVersion: number;
+    eventType: string;
+    entityId: string;
+    status: string;
+    trace: unknown;
+    error: string | null;
+    durationMicros: number;
+    createdAt: Date;
+    finishedAt: Date | null;
+  };
+  /** The automation as it is now; null when it is not visible to the reader. */
+  automation: { id: string; name: string; version: number; trigger: unknown; conditions: unknown; actions: unknown } | null;
+  /** Null when the reader may not see it (or it is gone). `payload` is the event as normalised on receipt. */
+  event: { id: string; externalId: string; type: string; entityType: string; entityId: string; payload: unknown; occurredAt: Date | null; receivedAt: Date } | null;
+  actions: RunActionDetail[];
+  activities: { id: string; actionIndex: number | null; subject: string; assigneeId: string; assigneeEmail: string | null; dueAt: Date; doneAt: Date | null }[];
+  notifications: { id: string; actionIndex: number | null; title: string; kind: string; readAt: Date | null }[];
+  deliveries: RunDeliveryDetail[];
+};
+
+export type RunActionDetail = {
+  actionIndex: number;
+  type: string;
+  status: string;
+  attempts: number;
+  output: unknown;
+  error: string | null;
+  finishedAt: Date | null;
+};
+
+/** An outbound email or webhook queued by an action; the outbox row counts its attempts. */
+export type RunDeliveryDetail = {
+  id: number;
+  actionIndex: number | null;
+  kind: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  target: string | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function runNotFound(): AppError {
+  return new AppError("not_found", "Run not found");
+}
+
+async function readRun(tx: Tx, params: GetRunDetailParams) {
+  const [run] = await tx
+    .select({
+      id: automationRuns.id,
+      automationId: automationRuns.automationId,
+      automationVersion: automationRuns.automationVersion,
+      eventId: automationRuns.eventId,
+      eventType: automationRuns.eventType,
+      entityId: automationRuns.entityId,
+      status: automationRuns.status,
+      trace: automationRuns.trace,
+      error: automationRuns.error,
+      durationMicros: automationRuns.durationMicros,
+      createdAt: automationRuns.createdAt,
+      finishedAt: automationRuns.finishedAt,
+    })
+    .from(automationRuns)
+    .where(and(eq(automationRuns.id, params.runId), eq(automationRuns.workspaceId, params.workspaceId)))
+    .limit(1);
+  return run;
+}
+
+function readEffects(tx: Tx, runId: string) {
+  return Promise.all([
+    tx
+      .select({
+        actionIndex: runActions.actionIndex,
+        type: runActions.type,
+        status: runActions.status,
+        attempts: runActions.attempts,
+        output: runActions.output,
+        error: runActions.error,
+        finishedAt: runActions.finishedAt,
+      })
+      .from(runActions)
+      .where(eq(runActions.runId, runId))
+      .orderBy(asc(runActions.actionIndex)),
+    tx
+      .select({
+        id: activities.id,
+        actionIndex: activities.actionIndex,
+        subject: activities.subject,
+        assigneeId: activities.assigneeId,
+        assigneeEmail: profiles.email,
+        dueAt: activities.dueAt,
+        doneAt: activities.doneAt,
+      })
+      .from(activities)
+      .leftJoin(profiles, eq(profiles.id, activities.assigneeId))
+      .where(eq(activities.runId, runId))
+      .orderBy(asc(activities.actionIndex)),
+    tx
+      .select({ id: notifications.id, actionIndex: notifications.actionIndex, title: notifications.title, kind: notifications.kind, readAt: notifications.readAt })
+      .from(notifications)
+      .where(eq(notifications.runId, runId))
+      .orderBy(asc(notifications.actionIndex)),
+    tx
+      .select({
+        id: outbox.id,
+        actionIndex: outbox.actionIndex,
+        kind: outbox.kind,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+        nextAttemptAt: outbox.nextAttemptAt,
+        sentAt: outbox.sentAt,
+        // Where it goes, not what it carries: the body may be large and is not the run's to show.
+        target: sql<string | null>`coalesce(${outbox.payload} ->> 'url', ${outbox.payload} ->> 'to')`,
+      })
+      .from(outbox)
+      .where(eq(outbox.runId, runId))
+      .orderBy(asc(outbox.actionIndex)),
+  ]);
+}
+
+export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDetailParams): Promise<RunDetail> {
+  if (!UUID.test(params.runId)) throw runNotFound();
+  return withUser(db, claims, async (tx) => {
+    const run = await readRun(tx, params);
+    if (!run) throw runNotFound();
+    // Sequential on purpose: one transaction is one connection, whose queries run one at a time anyway.
+    const [automation] = await tx
+      .select({ id: automations.id, name: automations.name, version: automations.version, trigger: automations.trigger, conditions: automations.conditions, actions: automations.actions })
+      .from(automations)
+      .where(eq(automations.id, run.automationId))
+      .limit(1);
+    const [event] = await tx
+      .select({
+        id: events.id,
+        externalId: events.externalId,
+        type: events.type,
+        entityType: events.entityType,
+        entityId: events.entityId,
+        payload: events.payload,
+        occurredAt: events.occurredAt,
+        receivedAt: events.receivedAt,
+      })
+      .from(events)
+      .where(eq(events.id, run.eventId))
+      .limit(1);
+    const [actions, activityRows, notificationRows, deliveries] = await readEffects(tx, run.id);
+    const { eventId: _eventId, ...runFields } = run;
+    return {
+      run: runFields,
+      automation: automation ?? null,
+      event: event ?? null,
+      actions,
+      activities: activityRows,
+      notifications: notificationRows,
+      deliveries,
+    };
+  });
+}

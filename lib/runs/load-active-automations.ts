@@ -1,0 +1,79 @@
+// Step 7: the active automations an event can trigger, by (workspace_id, trigger_type) through the
+// partial index automations_active_by_trigger_idx: automations of other trigger types are never
+// read. Cached per (workspace, event type) with the stamp they were read under (app.automations_stamp:
+// count, active count, sum of versions, latest edit); the event's write recomputes it and writes
+// nothing if it moved, so the cache may be long-lived without ever running a stale list.
+
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { automations } from "@/db/schema";
+import { triggerTypesForEvent } from "@/lib/automations/triggers";
+import type { EngineAutomation } from "@/lib/engine/compile-automation";
+import { TtlCache } from "@/lib/webhooks/ttl-cache";
+
+export type ActiveAutomations = {
+  automations: EngineAutomation[];
+  /** The stamp the list was read under; null when no trigger can fire on the event type. */
+  stamp: string | null;
+  triggerTypes: readonly string[];
+};
+
+/** A safety net only: staleness is caught by the stamp, the TTL just retires idle entries. */
+const AUTOMATION_CACHE_MS = 60_000;
+const cache = new TtlCache<string, ActiveAutomations>(AUTOMATION_CACHE_MS, 5_000);
+
+function cacheKey(workspaceId: string, eventType: string): string {
+  return `${workspaceId}|${eventType}`;
+}
+
+export async function loadActiveAutomations(db: Db, workspaceId: string, eventType: string): Promise<ActiveAutomations> {
+  const key = cacheKey(workspaceId, eventType);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const triggerTypes = triggerTypesForEvent(eventType);
+  if (triggerTypes.length === 0) return { automations: [], stamp: null, triggerTypes };
+  // One statement, so the stamp and the rows come from the same snapshot.
+  const rows = await db
+    .select({
+      stamp: sql<string>`app.automations_stamp(${workspaceId}::uuid, ${JSON.stringify(triggerTypes)}::jsonb)`,
+      id: automations.id,
+      version: automations.version,
+      name: automations.name,
+      ownerId: automations.ownerId,
+      trigger: automations.trigger,
+      conditions: automations.conditions,
+      actions: automations.actions,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(
+      automations,
+      // `is_active` bare (not `= $param`), so the planner can prove the partial index's predicate.
+      and(eq(automations.workspaceId, workspaceId), sql`${automations.isActive}`, inArray(automations.triggerType, triggerTypes)),
+    );
+  const list: EngineAutomation[] = [];
+  for (const row of rows) {
+    if (row.id === null) continue;
+    list.push({
+      id: row.id,
+      version: row.version!,
+      name: row.name!,
+      ownerId: row.ownerId!,
+      trigger: row.trigger,
+      conditions: row.conditions,
+      actions: row.actions,
+      isActive: true,
+    });
+  }
+  // The engine indexes a list once (WeakMap by array): the cached array keeps that index warm.
+  const loaded = { automations: list, stamp: rows[0]?.stamp ?? null, triggerTypes };
+  cache.set(key, loaded);
+  return loaded;
+}
+
+export function invalidateActiveAutomations(workspaceId: string, eventType: string): void {
+  cache.delete(cacheKey(workspaceId, eventType));
+}
+
+export function clearAutomationCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,125 @@
+// Retention: runs older than the retention period, and runs beyond each automation's cap (newest
+// kept), are deleted with their actions (run_actions cascade; activities, notifications and outbox
+// rows keep existing with run_id set null); then events older than the period that no run refers
+// to any more. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
+// statement holds many locks or runs long and the embedded database keeps answering in between.
+// Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
+// is kept whatever its age: its delivery would lose the run it reports to.
+
+import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { automationRuns, automations, events, outbox, workspaces } from "@/db/schema";
+
+export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
+export const DEFAULT_PRUNE_CHUNK = 1_000;
+
+export type PruneHistoryParams = {
+  now: Date;
+  retentionDays: number;
+  perAutomationCap?: number;
+  chunkSize?: number;
+};
+
+export type PruneHistoryResult = {
+  /** Runs deleted for age, and beyond an automation's cap. */
+  expiredRuns: number;
+  cappedRuns: number;
+  events: number;
+  /** Size of every delete statement issued, in order (each at most chunkSize). */
+  chunks: number[];
+};
+
+const r = automationRuns;
+
+/** No email or webhook of the run is still waiting to go out. */
+function noPendingDelivery(): SQL {
+  return notExists(
+    sql`(select 1 from ${outbox} where ${outbox.runId} = ${r.id} and ${outbox.status} in ('pending', 'sending'))`,
+  );
+}
+
+/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
+async function deleteRunsInChunks(db: Db, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
+    const deleted = await db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id });
+    if (deleted.length === 0) break;
+    chunks.push(deleted.length);
+    total += deleted.length;
+    if (deleted.length < chunkSize) break;
+  }
+  return total;
+}
+
+/** Per workspace, so the (workspace_id, created_at) index finds the old runs without a table scan. */
+async function pruneExpiredRuns(db: Db, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+  const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
+  let total = 0;
+  for (const { id } of list) {
+    total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.workspaceId, id), lt(r.createdAt, cutoff), noPendingDelivery())!);
+  }
+  return total;
+}
+
+/**
+ * For each automation, the cap-th newest run is the boundary: everything strictly older in the
+ * (created_at, id) order goes. Finding it reads at most `cap` entries of the automation's index.
+ */
+async function pruneBeyondCap(db: Db, cap: number, chunkSize: number, chunks: number[]): Promise<number> {
+  const list = await db.select({ id: automations.id }).from(automations).orderBy(asc(automations.id));
+  let total = 0;
+  for (const { id } of list) {
+    const [boundary] = await db
+      .select({ createdAt: sql<string>`${r.createdAt}::text`, id: r.id })
+      .from(r)
+      .where(eq(r.automationId, id))
+      .orderBy(sql`${r.createdAt} desc nulls last`, sql`${r.id} desc nulls last`)
+      .offset(cap - 1)
+      .limit(1);
+    if (!boundary) continue;
+    const older = or(
+      lt(r.createdAt, sql`${boundary.createdAt}::timestamptz`),
+      and(eq(r.createdAt, sql`${boundary.createdAt}::timestamptz`), lt(r.id, boundary.id)),
+    )!;
+    total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.automationId, id), older, noPendingDelivery())!);
+  }
+  return total;
+}
+
+async function pruneEvents(db: Db, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+  const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
+  let total = 0;
+  for (const { id: workspaceId } of list) {
+    for (;;) {
+      const ids = db
+        .select({ id: events.id })
+        .from(events)
+        .where(
+          and(
+            eq(events.workspaceId, workspaceId),
+            lt(events.receivedAt, cutoff),
+            notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
+          ),
+        )
+        .limit(chunkSize);
+      const deleted = await db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id });
+      if (deleted.length === 0) break;
+      chunks.push(deleted.length);
+      total += deleted.length;
+      if (deleted.length < chunkSize) break;
+    }
+  }
+  return total;
+}
+
+export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<PruneHistoryResult> {
+  const chunkSize = Math.max(1, Math.trunc(params.chunkSize ?? DEFAULT_PRUNE_CHUNK));
+  const cap = Math.max(1, Math.trunc(params.perAutomationCap ?? DEFAULT_RUN_CAP_PER_AUTOMATION));
+  const cutoff = new Date(params.now.getTime() - params.retentionDays * 86_400_000);
+  const chunks: number[] = [];
+  const expiredRuns = await pruneExpiredRuns(db, cutoff, chunkSize, chunks);
+  const cappedRuns = await pruneBeyondCap(db, cap, chunkSize, chunks);
+  const prunedEvents = await pruneEvents(db, cutoff, chunkSize, chunks);
+  return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
+}

@@ -1,0 +1,110 @@
+// Step 9: everything an accepted event leaves behind, written by one call to app.record_event
+// (drizzle/0005_record_event.sql): the event row is the idempotency claim, then its delivery log
+// entry, runs, run actions, effects and failure streaks, in one transaction and one round trip.
+// Rows travel as one JSON argument and are unpacked with jsonb_to_recordset (multi-row inserts).
+
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { EffectBatch } from "@/lib/actions/types";
+import type { NormalizedEvent } from "@/lib/engine/event";
+import type { RunRecord } from "./run-automations";
+
+/** After this many failed runs in a row an automation is switched off and its owner alerted. */
+export const MAX_CONSECUTIVE_FAILURES = 5;
+
+export type RecordEventParams = {
+  eventId: string;
+  workspaceId: string;
+  sourceId: string;
+  externalId: string;
+  event: NormalizedEvent;
+  now: Date;
+  /** What the plans were made from; a stamp that no longer matches means "stale: write nothing". Null skips the check. */
+  automationsStamp: string | null;
+  triggerTypes: readonly string[];
+  membersStamp: string | null;
+  runs: readonly RunRecord[];
+  effects: EffectBatch;
+};
+
+export type RecordEventResult =
+  | { status: "recorded"; disabledAutomations: number }
+  | { status: "duplicate" }
+  | { status: "stale" };
+
+function payload(p: RecordEventParams) {
+  const { effects } = p;
+  return {
+    workspace_id: p.workspaceId,
+    source_id: p.sourceId,
+    event_id: p.eventId,
+    external_id: p.externalId,
+    received_at: p.now.toISOString(),
+    event: p.event,
+    automations_stamp: p.automationsStamp,
+    trigger_types: p.triggerTypes,
+    members_stamp: p.membersStamp,
+    max_failures: MAX_CONSECUTIVE_FAILURES,
+    runs: p.runs.map((run) => ({
+      id: run.id,
+      automation_id: run.automationId,
+      owner_id: run.ownerId,
+      version: run.version,
+      status: run.status,
+      trace: run.trace,
+      error: run.error,
+      duration_micros: run.durationMicros,
+      finished_at: run.finishedAt.toISOString(),
+    })),
+    actions: p.runs.flatMap((run) =>
+      run.actions.map((action) => ({
+        run_id: run.id,
+        action_index: action.index,
+        type: action.type,
+        status: action.status,
+        output: action.output,
+        error: action.error,
+        finished_at: action.finishedAt.toISOString(),
+      })),
+    ),
+    activities: effects.activities.map((a) => ({
+      id: a.id,
+      assignee_id: a.assigneeId,
+      subject: a.subject,
+      activity_type: a.activityType,
+      due_at: a.dueAt.toISOString(),
+      note: a.note,
+      entity_type: a.entityType,
+      entity_id: a.entityId,
+      entity_title: a.entityTitle,
+      automation_id: a.automationId,
+      run_id: a.runId,
+      action_index: a.actionIndex,
+    })),
+    notifications: effects.notifications.map((n) => ({
+      id: n.id,
+      user_id: n.userId,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      automation_id: n.automationId,
+      run_id: n.runId,
+      action_index: n.actionIndex,
+    })),
+    outbox: effects.outbox.map((o) => ({ kind: o.kind, payload: o.payload, run_id: o.runId, action_index: o.actionIndex })),
+  };
+}
+
+/** postgres.js returns the rows array, PGlite `{ rows }`; jsonb arrives parsed from both. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
+export async function recordEvent(db: Db, params: RecordEventParams): Promise<RecordEventResult> {
+  const result = await db.execute(sql`select app.record_event(${JSON.stringify(payload(params))}::jsonb) as result`);
+  const [{ result: outcome }] = rowsOf<{ result: { status: string; disabled?: number } | string }>(result);
+  const parsed = typeof outcome === "string" ? (JSON.parse(outcome) as { status: string; disabled?: number }) : outcome;
+  if (parsed.status === "stale") return { status: "stale" };
+  if (parsed.status === "duplicate") return { status: "duplicate" };
+  return { status: "recorded", disabledAutomations: parsed.disabled ?? 0 };
+}

@@ -1,0 +1,62 @@
+// The webhook source a delivery names, in one query, cached for a moment: every delivery needs it,
+// and it changes only when an admin edits it (those edits invalidate this process's entry at once;
+// other processes see them within SOURCE_CACHE_MS).
+
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookSources } from "@/db/schema";
+import type { PayloadFormat } from "./adapters";
+import { TtlCache } from "./ttl-cache";
+
+export const SOURCE_CACHE_MS = 2_000;
+
+export type InboundSource = {
+  id: string;
+  workspaceId: string;
+  format: PayloadFormat;
+  isActive: boolean;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+};
+
+// Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
+const cache = new TtlCache<string, InboundSource | null>(SOURCE_CACHE_MS, 10_000);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadSource(db: Db, sourceId: string): Promise<InboundSource | null> {
+  // Not a uuid: no such source, and no SQL cast error.
+  if (!UUID.test(sourceId)) return null;
+  const key = sourceId.toLowerCase();
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const [row] = await db
+    .select({
+      id: webhookSources.id,
+      workspaceId: webhookSources.workspaceId,
+      format: webhookSources.format,
+      isActive: webhookSources.isActive,
+      secret: webhookSources.secret,
+      previousSecret: webhookSources.previousSecret,
+      previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+    })
+    .from(webhookSources)
+    .where(eq(webhookSources.id, key));
+  const source = row ?? null;
+  cache.set(key, source);
+  return source;
+}
+
+/** The secrets that verify at `now`: the current one, and the previous one during its grace period. */
+export function validSecrets(source: InboundSource, now: Date): string[] {
+  const { previousSecret, previousSecretExpiresAt } = source;
+  return previousSecret && previousSecretExpiresAt && previousSecretExpiresAt > now ? [source.secret, previousSecret] : [source.secret];
+}
+
+export function invalidateSource(sourceId: string): void {
+  cache.delete(sourceId.toLowerCase());
+}
+
+export function clearSourceCache(): void {
+  cache.clear();
+}

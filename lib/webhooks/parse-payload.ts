@@ -1,0 +1,57 @@
+// Steps 3–5: text, depth check, JSON.parse, then the source format's adapter (zod) to the engine's
+// one event shape. Each failure is a 400 that says what was wrong.
+
+import type { NormalizedEvent } from "@/lib/engine/event";
+import { getAdapter, type PayloadFormat } from "./adapters";
+import { jsonDepthExceeds } from "./json-depth";
+import { MAX_JSON_DEPTH } from "./limits";
+import { WebhookRejection } from "./rejection";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as JSON: refused when it is not UTF-8, nests too deep, or does not parse. */
+export function parseJsonBody(raw: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch {
+    throw new WebhookRejection("invalid_input", "invalid_encoding", "The body is not valid UTF-8");
+  }
+  // Before JSON.parse: a deeply nested body would cost a deep recursive parse first.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new WebhookRejection("invalid_input", "too_deep", `The JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new WebhookRejection("invalid_input", "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const FORMAT_NAMES: Record<PayloadFormat, string> = { native: "native event", supabase: "Supabase Database Webhook" };
+
+/** Validates and maps the parsed body to a NormalizedEvent with the source's adapter. */
+export function normalizePayload(format: PayloadFormat, body: unknown, now: Date): NormalizedEvent {
+  const result = getAdapter(format).normalize(body, { now });
+  if (!result.ok) {
+    throw new WebhookRejection(
+      "invalid_input",
+      "invalid_payload",
+      `The body is not a valid ${FORMAT_NAMES[format]} payload`,
+      result.issues,
+    );
+  }
+  return result.event;
+}
+
+/** Content-Type must be JSON: application/json or application/<something>+json, any parameters. */
+export function assertJsonContentType(headers: Headers): void {
+  const value = headers.get("content-type");
+  const type = value?.split(";")[0].trim().toLowerCase() ?? "";
+  if (type === "application/json" || /^application\/[\w.-]+\+json$/.test(type)) return;
+  throw new WebhookRejection(
+    "unsupported_media_type",
+    "unsupported_media_type",
+    value ? `Content-Type must be application/json, not “${value}”` : "Content-Type must be application/json",
+  );
+}

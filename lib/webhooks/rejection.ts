@@ -1,0 +1,35 @@
+// Why an inbound delivery was refused: an AppError (its code fixes the HTTP status in one place,
+// lib/result.ts) plus a stable machine-readable reason that the delivery log and the sender see.
+
+import { AppError, type AppErrorCode } from "@/lib/result";
+import type { PayloadIssue } from "./adapters/types";
+
+export type RejectionReason =
+  | "unknown_source"
+  | "source_disabled"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "missing_signature_headers"
+  | "invalid_webhook_id"
+  | "timestamp_out_of_tolerance"
+  | "invalid_signature"
+  | "missing_authorization"
+  | "invalid_authorization"
+  | "invalid_encoding"
+  | "too_deep"
+  | "invalid_json"
+  | "invalid_payload";
+
+export class WebhookRejection extends AppError {
+  constructor(
+    code: AppErrorCode,
+    readonly reason: RejectionReason,
+    message: string,
+    readonly issues?: PayloadIssue[],
+    /** The first bytes received, when the body was only partly read (413): the log's snippet. */
+    readonly partialBody?: Uint8Array,
+  ) {
+    super(code, message);
+    this.name = "WebhookRejection";
+  }
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@/db/client";
+import { webhookSources } from "@/db/schema";
+import { withUser } from "@/db/with-user";
+import { PG, pgErrorCode } from "@/lib/auth/pg-error";
+import { AppError } from "@/lib/result";
+import { generateWebhookSecret } from "../secrets";
+import type { CreateSourceInput } from "./schemas";
+import type { SourceScope } from "./scope";
+
+/** A new source with a fresh `whsec_` secret (row-level security: admins only). */
+export async function createSource(db: Db, params: SourceScope & { input: CreateSourceInput }): Promise<{ id: string }> {
+  try {
+    return await withUser(db, params.claims, async (tx) => {
+      const [row] = await tx
+        .insert(webhookSources)
+        .values({ workspaceId: params.workspaceId, name: params.input.name, format: params.input.format, secret: generateWebhookSecret() })
+        .returning({ id: webhookSources.id });
+      return row;
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === PG.insufficientPrivilege) throw new AppError("forbidden", "Only admins of this workspace can add webhook sources", undefined, { cause: error });
+    throw error;
+  }
+}

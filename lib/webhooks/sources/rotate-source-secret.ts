@@ -1,0 +1,36 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookSources } from "@/db/schema";
+import { withUser } from "@/db/with-user";
+import { PREVIOUS_SECRET_GRACE_MS } from "../limits";
+import { invalidateSource } from "../load-source";
+import { generateWebhookSecret } from "../secrets";
+import { sourceIdSchema } from "./schemas";
+import { sourceNotFound, type SourceScope } from "./scope";
+
+export type RotateSourceSecretParams = SourceScope & { sourceId: string; now: Date };
+
+/**
+ * A new secret; the current one becomes the previous one and keeps verifying for 24 hours, so the
+ * CRM can be switched over without losing events. Rotating again within the grace period replaces
+ * the previous secret (only one old secret is ever valid).
+ */
+export async function rotateSourceSecret(db: Db, params: RotateSourceSecretParams): Promise<{ previousSecretExpiresAt: Date }> {
+  if (!sourceIdSchema.safeParse(params.sourceId).success) throw sourceNotFound();
+  const expiresAt = new Date(params.now.getTime() + PREVIOUS_SECRET_GRACE_MS);
+  const updated = await withUser(db, params.claims, (tx) =>
+    tx
+      .update(webhookSources)
+      .set({
+        previousSecret: sql`${webhookSources.secret}`,
+        previousSecretExpiresAt: expiresAt,
+        secret: generateWebhookSecret(),
+        updatedAt: params.now,
+      })
+      .where(and(eq(webhookSources.id, params.sourceId), eq(webhookSources.workspaceId, params.workspaceId)))
+      .returning({ id: webhookSources.id }),
+  );
+  if (updated.length === 0) throw sourceNotFound();
+  invalidateSource(params.sourceId);
+  return { previousSecretExpiresAt: expiresAt };
+}

@@ -1,0 +1,54 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookSources, workspaceMembers } from "@/db/schema";
+import { withUser } from "@/db/with-user";
+import { sampleNativeEvent, sampleSupabaseEvent, signedDelivery } from "../sample-event";
+import { webhookUrl } from "../secrets";
+import { sourceIdSchema } from "./schemas";
+import { sourceNotFound, type SourceScope } from "./scope";
+
+export type SendTestEventParams = SourceScope & { sourceId: string; userId: string; userEmail: string; baseUrl: string; now: Date };
+
+export type TestEventResult = {
+  status: number;
+  duplicate?: boolean;
+  runs: Array<{ automationName: string | null; status: string; error: string | null }>;
+  error?: string;
+};
+
+/**
+ * Posts a signed sample event (a deal of the admin's moved to Negotiation) to the source over real
+ * HTTP, so it takes exactly the path a CRM's delivery takes, and reports what the route answered.
+ */
+export async function sendTestEvent(db: Db, params: SendTestEventParams): Promise<TestEventResult> {
+  if (!sourceIdSchema.safeParse(params.sourceId).success) throw sourceNotFound();
+  const found = await withUser(db, params.claims, async (tx) => {
+    const [source] = await tx
+      .select({ id: webhookSources.id, format: webhookSources.format, secret: webhookSources.secret })
+      .from(webhookSources)
+      .where(and(eq(webhookSources.id, params.sourceId), eq(webhookSources.workspaceId, params.workspaceId)));
+    const [me] = await tx
+      .select({ crmUserId: workspaceMembers.crmUserId })
+      .from(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, params.workspaceId), eq(workspaceMembers.userId, params.userId)));
+    return source ? { source, crmUserId: me?.crmUserId ?? null } : null;
+  });
+  if (!found) throw sourceNotFound();
+  const { source, crmUserId } = found;
+  const id = `test_${crypto.randomUUID()}`;
+  const options = { owner: crmUserId ?? params.userEmail, dealId: `TEST-${id.slice(5, 13)}`, title: "Test deal (sent from the Webhooks page)" };
+  const body = source.format === "supabase" ? sampleSupabaseEvent(options, params.now) : sampleNativeEvent(options, params.now);
+  const delivery = signedDelivery({ format: source.format, secret: source.secret, body, id, now: params.now });
+  const response = await fetch(webhookUrl(params.baseUrl, source.id), { method: "POST", headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(15_000) });
+  const answer = (await response.json().catch(() => ({}))) as {
+    duplicate?: boolean;
+    error?: string;
+    runs?: Array<{ automationName?: string | null; status: string; error?: string | null }>;
+  };
+  return {
+    status: response.status,
+    duplicate: answer.duplicate,
+    error: answer.error,
+    runs: (answer.runs ?? []).map((run) => ({ automationName: run.automationName ?? null, status: run.status, error: run.error ?? null })),
+  };
+}
