@@ -49,7 +49,7 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
     if (options.migrate !== false) await migratePglite(client);
     return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
   }
-  const dataDir = path.resolve(options.dataDir ?? "./.data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? "./.data");
   const release = acquireDataDirLock(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");

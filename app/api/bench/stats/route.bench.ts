@@ -6,7 +6,12 @@ import { getDb } from "@/db/next";
 export async function GET() {
   const { db } = await getDb();
   await db.execute(sql`select pg_stat_clear_snapshot()`);
-  const result = await db.execute(sql`select xact_commit::text as commits from pg_stat_database where datname = current_database()`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: Array<{ commits: string }> }).rows;
-  return Response.json({ commits: Number((rows[0] as { commits: string }).commits) });
+  // xact_commit counts every committed transaction, read-only statements included; the snapshot's
+  // xmax advances only when a transaction writes, so its delta counts write transactions.
+  const result = await db.execute(
+    sql`select xact_commit::text as commits, pg_snapshot_xmax(pg_current_snapshot())::text as xmax
+        from pg_stat_database where datname = current_database()`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ commits: string; xmax: string }>;
+  return Response.json({ commits: Number(rows[0].commits), writeTransactions: Number(rows[0].xmax) });
 }

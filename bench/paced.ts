@@ -1,0 +1,71 @@
+// An open-loop load at a steady rate: one request every 1/rate seconds, latency measured per
+// request. autocannon's rate limit releases each second's requests in one burst, which measures
+// its own queue rather than the server's latency at that load.
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+
+export interface PacedResult {
+  sent: number;
+  ok: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+export async function pacedLoad(options: {
+  url: string;
+  rate: number;
+  duration: number;
+  request: () => { body: string; headers: Record<string, string> };
+}): Promise<PacedResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(options.url);
+  const latencies: number[] = [];
+  const timeline: Array<[number, number]> = [];
+  let ok = 0;
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  const total = Math.floor(options.rate * options.duration);
+  const interval = 1000 / options.rate;
+  const start = performance.now();
+
+  const send = () =>
+    new Promise<void>((resolve) => {
+      const { body, headers } = options.request();
+      const began = performance.now();
+      const req = http.request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - began);
+            if (process.env.BENCH_TIMELINE) timeline.push([began - start, performance.now() - began]);
+            if (res.statusCode && res.statusCode < 300) ok++;
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send());
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  if (process.env.BENCH_TIMELINE) {
+    const slow = timeline.filter(([, ms]) => ms > 100).map(([at, ms]) => `${(at / 1000).toFixed(2)}s:${ms.toFixed(0)}ms`);
+    console.error(`[bench] slow requests (${slow.length}): ${slow.slice(0, 40).join(" ")}`);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
+  return { sent: total, ok, errors, p50: at(0.5), p99: at(0.99) };
+}
