@@ -20,6 +20,9 @@ const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin
   stdio: "inherit",
   env: {
     ...process.env,
+    // The specs run on the embedded database seeded above, even when the test run itself has
+    // DATABASE_URL set for the integration tests.
+    DATABASE_URL: "",
     DATA_DIR: dataDir,
     APP_URL: baseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",

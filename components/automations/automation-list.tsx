@@ -11,6 +11,7 @@ import type { ConditionGroup } from "@/lib/automations/conditions";
 import { ActiveToggle } from "./active-toggle";
 import { DeleteAutomationButton } from "./delete-automation-button";
 import { DuplicateAutomationButton } from "./duplicate-automation-button";
+import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
 
 type Props = { automations: AutomationRecord[]; currentUserId: string; query: string };
@@ -55,6 +56,12 @@ function Row({ automation, isYours, query }: { automation: AutomationRecord; isY
           </Link>
           {automation.disabledReason && !automation.isActive ? <Badge tone="danger">Stopped after failures</Badge> : null}
         </div>
+        {automation.disabledReason && !automation.isActive ? (
+          <div className="mt-1 flex flex-wrap items-start gap-2">
+            <p className="max-w-md text-xs text-danger">{automation.disabledReason}</p>
+            <ReactivateButton id={automation.id} name={automation.name} />
+          </div>
+        ) : null}
         <p className="mt-1 text-ink">{describeTrigger(automation.trigger)}</p>
         <p className="mt-0.5 text-ink-muted">
           <span className="font-medium text-ink-faint">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}

@@ -79,6 +79,13 @@ export function RunFiltersForm({ filters, basePath, automations }: Props) {
         <label htmlFor="filter-to" className={label}>To (UTC)</label>
         <Input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
       </div>
+      {filters.eventId ? (
+        <div className="col-span-full flex items-center gap-2 text-xs text-ink-muted">
+          {/* Kept when other filters change; "Clear" drops it. */}
+          <input type="hidden" name="event" value={filters.eventId} />
+          Runs of event <span className="font-mono">{filters.eventId}</span>
+        </div>
+      ) : null}
       <div className="col-span-full flex items-center justify-end gap-2">
         <Link href={basePath} className={buttonClass("ghost")}>Clear</Link>
         <Button type="submit">Apply filters</Button>

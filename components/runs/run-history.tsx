@@ -4,12 +4,16 @@
 // Older pages are snapshots: polling them would shift rows under the reader.
 
 import Link from "next/link";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import type { RunListItem, RunPage } from "@/lib/runs/list-runs";
 import { runKeys } from "@/lib/runs/query-keys";
 import { hasRunFilters, runFiltersQuery, type RunFilters } from "@/lib/runs/run-filters";
 import { formatDuration, formatRunTime, statusTone } from "./format";
+import { useHydrated } from "@/components/automations/use-hydrated";
+import { useRetryRuns } from "./use-retry-runs";
 
 export const LIVE_INTERVAL_MS = 3_000;
 
@@ -40,6 +44,18 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
   });
   const page = query.data;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { retry, pending, message } = useRetryRuns(() => setSelected(new Set()));
+  // Only failed runs on this page can be selected; a run that left the page (or failed no more) drops out.
+  const selectable = new Set(page.runs.filter((run) => run.status === "failed").map((run) => run.id));
+  const chosen = [...selected].filter((id) => selectable.has(id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const linkFilters: RunFilters = fixedAutomationId ? { ...filters, automationId: undefined } : filters;
   const href = (overrides: Partial<RunFilters>) => {
     const search = runFiltersQuery(linkFilters, overrides);
@@ -54,6 +70,16 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }
           <p role="alert" className="font-medium text-danger">{query.error.message} Showing the last runs loaded.</p>
         ) : null}
       </div>
+      {selectable.size > 0 || message ? (
+        <div className="mb-2 flex flex-wrap items-center gap-3">
+          {selectable.size > 0 ? (
+            <Button type="button" variant="secondary" disabled={chosen.length === 0 || pending} aria-busy={pending || undefined} onClick={() => retry(chosen)}>
+              {pending ? "Retrying…" : `Retry selected${chosen.length > 0 ? ` (${chosen.length})` : ""}`}
+            </Button>
+          ) : null}
+          {message ? <p role="status" className={`text-sm ${message.tone === "success" ? "text-success" : "text-danger"}`}>{message.text}</p> : null}
+        </div>
+      ) : null}
       {page.runs.length === 0 ? (
         <Card className="p-6 text-sm text-ink-muted">
           {filters.cursor ? "No older runs." : hasRunFilters(linkFilters) ? (
@@ -61,7 +87,7 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }
           ) : "No runs yet. A run is recorded each time an event triggers an automation."}
         </Card>
       ) : (
-        <RunsTable runs={page.runs} showAutomation={!fixedAutomationId} entityHref={(entityId) => href({ entityId, cursor: undefined })} />
+        <RunsTable runs={page.runs} showAutomation={!fixedAutomationId} entityHref={(entityId) => href({ entityId, cursor: undefined })} selected={selected} onSelect={toggle} />
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
         {filters.cursor ? <Link href={href({ cursor: undefined })} className="text-brand-700 hover:underline">← Newest runs</Link> : <span />}
@@ -71,13 +97,24 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }
   );
 }
 
-function RunsTable({ runs, showAutomation, entityHref }: { runs: RunListItem[]; showAutomation: boolean; entityHref: (entityId: string) => string }) {
+type TableProps = {
+  runs: RunListItem[];
+  showAutomation: boolean;
+  entityHref: (entityId: string) => string;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
+};
+
+function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: TableProps) {
+  // A click before hydration would tick the box without selecting the run.
+  const hydrated = useHydrated();
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Runs</caption>
         <thead className="border-b border-surface-line bg-surface-sunken/60 text-xs uppercase tracking-wide text-ink-muted">
           <tr>
+            <th scope="col" className="w-8 py-2.5 pl-4 font-medium"><span className="sr-only">Select</span></th>
             <th scope="col" className="px-4 py-2.5 font-medium">Time</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Status</th>
             {showAutomation ? <th scope="col" className="px-4 py-2.5 font-medium">Automation</th> : null}
@@ -90,6 +127,18 @@ function RunsTable({ runs, showAutomation, entityHref }: { runs: RunListItem[]; 
         <tbody className="divide-y divide-surface-line">
           {runs.map((run) => (
             <tr key={run.id} className="align-top hover:bg-surface-sunken/40">
+              <td className="py-3 pl-4">
+                {run.status === "failed" ? (
+                  <input
+                    type="checkbox"
+                    aria-label={`Select the failed run of ${run.automationName ?? "an automation"} on ${run.entityId}`}
+                    checked={selected.has(run.id)}
+                    disabled={!hydrated}
+                    onChange={(event) => onSelect(run.id, event.target.checked)}
+                    className="mt-0.5 h-4 w-4 rounded border-surface-line"
+                  />
+                ) : null}
+              </td>
               <td className="whitespace-nowrap px-4 py-3"><time dateTime={run.createdAt}>{formatRunTime(run.createdAt)}</time></td>
               <td className="px-4 py-3">
                 <Badge tone={statusTone(run.status)}>{run.status}</Badge>

@@ -59,6 +59,8 @@ export const notifications = pgTable(
   (t) => [
     unique("notifications_run_action_user_key").on(t.runId, t.actionIndex, t.userId),
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc()),
+    // The failure-alert caps (app.record_event) count an automation's recent alerts through this.
+    index("notifications_automation_alert_idx").on(t.automationId, t.createdAt).where(sql`${t.kind} = 'alert'`),
   ],
 );
 

@@ -69,6 +69,11 @@ export const runActions = pgTable(
     attempts: integer("attempts").notNull().default(1),
     output: jsonb("output"),
     error: text("error"),
+    /**
+     * The action's rendered config as planned, kept only while it has not succeeded (failed or
+     * skipped), so a retry of a run whose automation has since changed runs what was planned.
+     */
+    config: jsonb("config"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },

@@ -76,6 +76,8 @@ export const inboundDeliveries = pgTable(
   },
   (t) => [
     index("inbound_deliveries_source_received_idx").on(t.sourceId, t.receivedAt),
+    // The workspace's delivery log on /settings/webhooks, newest first, whatever the filters.
+    index("inbound_deliveries_workspace_received_idx").on(t.workspaceId, t.receivedAt.desc(), t.id.desc()),
     // Serves the `on delete set null` of event_id: without it, pruning an event scans this table.
     index("inbound_deliveries_event_idx").on(t.eventId),
   ],

@@ -1,10 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, check } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, check } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /** Bumped by triggers when an automation changes: the ingest cache's stamp (drizzle/0008). */
+  automationsRev: bigint("automations_rev", { mode: "number" }).notNull().default(0),
+  /** Bumped by triggers when a member or their profile changes. */
+  membersRev: bigint("members_rev", { mode: "number" }).notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

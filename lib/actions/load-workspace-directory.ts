@@ -13,9 +13,11 @@ export type WorkspaceDirectory = { users: UserDirectory; stamp: string };
 
 const cache = new TtlCache<string, WorkspaceDirectory>(60_000, 5_000);
 
-export async function loadWorkspaceDirectory(db: Db, workspaceId: string): Promise<WorkspaceDirectory> {
-  const cached = cache.get(workspaceId);
-  if (cached) return cached;
+export function loadWorkspaceDirectory(db: Db, workspaceId: string): Promise<WorkspaceDirectory> {
+  return cache.getOrLoad(workspaceId, () => readWorkspaceDirectory(db, workspaceId));
+}
+
+async function readWorkspaceDirectory(db: Db, workspaceId: string): Promise<WorkspaceDirectory> {
   // One statement, so the stamp and the rows come from the same snapshot.
   const rows = await db
     .select({
@@ -29,9 +31,7 @@ export async function loadWorkspaceDirectory(db: Db, workspaceId: string): Promi
     .leftJoin(workspaceMembers, eq(workspaceMembers.workspaceId, workspaceId))
     .leftJoin(profiles, eq(profiles.id, workspaceMembers.userId));
   const users = rows.flatMap((row) => (row.id && row.email ? [{ id: row.id, crmUserId: row.crmUserId, email: row.email, name: row.name }] : []));
-  const directory = { users: new UserDirectory(users), stamp: rows[0].stamp };
-  cache.set(workspaceId, directory);
-  return directory;
+  return { users: new UserDirectory(users), stamp: rows[0].stamp };
 }
 
 export function invalidateWorkspaceDirectory(workspaceId: string): void {

@@ -21,6 +21,7 @@ export type RunDetail = {
     status: string;
     trace: unknown;
     error: string | null;
+    retryCount: number;
     durationMicros: number;
     createdAt: Date;
     finishedAt: Date | null;
@@ -76,6 +77,7 @@ async function readRun(tx: Tx, params: GetRunDetailParams) {
       status: automationRuns.status,
       trace: automationRuns.trace,
       error: automationRuns.error,
+      retryCount: automationRuns.retryCount,
       durationMicros: automationRuns.durationMicros,
       createdAt: automationRuns.createdAt,
       finishedAt: automationRuns.finishedAt,

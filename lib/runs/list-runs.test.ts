@@ -11,7 +11,7 @@ import { encodeRunCursor } from "./run-cursor";
 
 const ids = (runs: { id: string }[]) => runs.map((run) => run.id);
 
-type Seeded = { id: string; owner: "admin" | "memberA" | "memberB"; status: string; entityId: string; eventType: string; createdAt: string };
+type Seeded = { id: string; owner: "admin" | "memberA" | "memberB"; status: string; entityId: string; eventType: string; createdAt: string; eventId: string };
 
 /**
  * 12 events, three runs each (admin's, A's, B's automation). The runs of an event share its
@@ -33,7 +33,7 @@ async function seedRuns(handle: DbHandle, world: HistoryWorld): Promise<Seeded[]
     for (const [k, [owner, automationId, ownerId]] of owners.entries()) {
       const status = statuses[(i + k) % statuses.length];
       const id = await insertRun(handle.db, { workspaceId: world.workspace.id, automationId, ownerId, eventId, entityId, eventType, status, createdAt });
-      seeded.push({ id, owner, status, entityId, eventType, createdAt });
+      seeded.push({ id, owner, status, entityId, eventType, createdAt, eventId });
     }
   }
   const foreignEvent = await insertEvent(handle.db, { workspaceId: world.other.id, sourceId: world.otherSource.id });
@@ -94,6 +94,13 @@ describe.each(TEST_DRIVERS)("listing runs on %s", (driver) => {
     expect(both.length).toBeGreaterThan(0);
     expect(ids((await list("admin", { entityId: "D-1", status: "skipped" })).runs)).toEqual(ids(both));
     expect(ids((await list("memberA", { status: "stopped" })).runs)).toEqual(ids(seeded.filter((run) => run.owner === "memberA" && run.status === "stopped")));
+  });
+
+  it("filters by event: the runs one inbound event caused, as each reader may see them", async () => {
+    const eventId = seeded[0].eventId;
+    expect(ids((await list("admin", { eventId })).runs)).toEqual(ids(seeded.filter((run) => run.eventId === eventId)));
+    expect(ids((await list("memberA", { eventId })).runs)).toEqual(ids(seeded.filter((run) => run.eventId === eventId && run.owner === "memberA")));
+    expect((await list("admin", { eventId })).runs).toHaveLength(3);
   });
 
   it("filters by a range of UTC days, both ends included", async () => {

@@ -1,8 +1,9 @@
 // Step 7: the active automations an event can trigger, by (workspace_id, trigger_type) through the
 // partial index automations_active_by_trigger_idx: automations of other trigger types are never
 // read. Cached per (workspace, event type) with the stamp they were read under (app.automations_stamp:
-// count, active count, sum of versions, latest edit); the event's write recomputes it and writes
-// nothing if it moved, so the cache may be long-lived without ever running a stale list.
+// the workspace's automations revision, bumped by a trigger on every change that matters to
+// planning); the event's write reads it again and writes nothing if it moved, so the cache may be
+// long-lived without ever running a stale list.
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -26,10 +27,11 @@ function cacheKey(workspaceId: string, eventType: string): string {
   return `${workspaceId}|${eventType}`;
 }
 
-export async function loadActiveAutomations(db: Db, workspaceId: string, eventType: string): Promise<ActiveAutomations> {
-  const key = cacheKey(workspaceId, eventType);
-  const cached = cache.get(key);
-  if (cached) return cached;
+export function loadActiveAutomations(db: Db, workspaceId: string, eventType: string): Promise<ActiveAutomations> {
+  return cache.getOrLoad(cacheKey(workspaceId, eventType), () => readActiveAutomations(db, workspaceId, eventType));
+}
+
+async function readActiveAutomations(db: Db, workspaceId: string, eventType: string): Promise<ActiveAutomations> {
   const triggerTypes = triggerTypesForEvent(eventType);
   if (triggerTypes.length === 0) return { automations: [], stamp: null, triggerTypes };
   // One statement, so the stamp and the rows come from the same snapshot.
@@ -65,9 +67,7 @@ export async function loadActiveAutomations(db: Db, workspaceId: string, eventTy
     });
   }
   // The engine indexes a list once (WeakMap by array): the cached array keeps that index warm.
-  const loaded = { automations: list, stamp: rows[0]?.stamp ?? null, triggerTypes };
-  cache.set(key, loaded);
-  return loaded;
+  return { automations: list, stamp: rows[0]?.stamp ?? null, triggerTypes };
 }
 
 export function invalidateActiveAutomations(workspaceId: string, eventType: string): void {

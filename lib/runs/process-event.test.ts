@@ -211,9 +211,12 @@ describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
     const [off] = await state();
     expect(off).toMatchObject({ isActive: false, failures: 5 });
     expect(off.reason).toMatch(/^Turned off after 5 failed runs in a row\. Last error: Action 1 \(Create activity\): The deal owner “crm-nobody”/);
+    // Each failure also alerts (drizzle/0007), capped at 5 an hour: 3 + 5 failures, 5 failure alerts.
     const alerts = await db.select().from(notifications).where(and(eq(notifications.automationId, world.automationId), eq(notifications.kind, "alert")));
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ userId: world.admin.id, title: "Automation “Negotiation follow-up” was turned off", body: off.reason });
+    const turnedOff = alerts.filter((alert) => alert.link === `/settings/automations/${world.automationId}`);
+    expect(turnedOff).toHaveLength(1);
+    expect(turnedOff[0]).toMatchObject({ userId: world.admin.id, title: "Automation “Negotiation follow-up” was turned off", body: off.reason });
+    expect(alerts.filter((alert) => alert.title === "Automation “Negotiation follow-up” failed")).toHaveLength(5);
 
     // Off means off: the next event does not run it.
     const { body } = await send(world, dealEvent({ owner: "crm-a" }));

@@ -29,7 +29,7 @@ const RETRYABLE_SQLSTATES = new Set(["40P01", "40001", "23503"]);
 const MAX_ATTEMPTS = 3;
 const NOBODY: WorkspaceDirectory = { users: new UserDirectory(), stamp: "" };
 
-function ownerInfo(directory: UserDirectory, event: NormalizedEvent): OwnerInfo | undefined {
+export function ownerInfo(directory: UserDirectory, event: NormalizedEvent): OwnerInfo | undefined {
   const ref = entityOwnerRef(event.entity.data);
   const user = ref ? directory.resolve(ref) : undefined;
   return user ? { id: user.id, email: user.email, name: user.name ?? user.email } : undefined;

@@ -6,11 +6,19 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { EffectBatch } from "@/lib/actions/types";
+import { env } from "@/lib/env";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { RunRecord } from "./run-automations";
 
 /** After this many failed runs in a row an automation is switched off and its owner alerted. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
+
+/**
+ * Failure alerts (owner + admins, in-app, and by email when SMTP_URL is set) per automation: one
+ * alert is one failed run whoever receives it, so the caps hold per automation, not per recipient.
+ */
+export const ALERTS_PER_HOUR = 5;
+export const ALERTS_PER_DAY = 15;
 
 export type RecordEventParams = {
   eventId: string;
@@ -45,6 +53,10 @@ function payload(p: RecordEventParams) {
     trigger_types: p.triggerTypes,
     members_stamp: p.membersStamp,
     max_failures: MAX_CONSECUTIVE_FAILURES,
+    alert_max_hour: ALERTS_PER_HOUR,
+    alert_max_day: ALERTS_PER_DAY,
+    alert_email: Boolean(env().SMTP_URL),
+    app_url: env().APP_URL?.replace(/\/$/, "") ?? "",
     runs: p.runs.map((run) => ({
       id: run.id,
       automation_id: run.automationId,
@@ -64,6 +76,7 @@ function payload(p: RecordEventParams) {
         status: action.status,
         output: action.output,
         error: action.error,
+        config: action.config ?? null,
         finished_at: action.finishedAt.toISOString(),
       })),
     ),

@@ -19,6 +19,8 @@ export type ActionRecord = {
   status: ActionStatus;
   output: Record<string, unknown> | null;
   error: string | null;
+  /** The rendered config, kept for actions that did not succeed so a retry can run what was planned. */
+  config?: Record<string, unknown> | null;
   finishedAt: Date;
 };
 
@@ -46,23 +48,25 @@ export type RunAutomationsParams = {
   planOptions: PlanOptions;
 };
 
-function actionLabel(action: PlannedAction): string {
+export const SKIPPED_REASON = "Not run: an earlier action failed";
+
+export function actionLabel(action: Pick<PlannedAction, "index" | "type">): string {
   return `Action ${action.index + 1} (${getAction(action.type)?.label ?? action.type})`;
 }
 
 /** Runs a pending plan's actions in order; the first failure fails the run and skips the rest. */
-function runActions(ctx: ActionContext, actions: readonly PlannedAction[], clock: () => Date) {
+export function runActions(ctx: ActionContext, actions: readonly PlannedAction[], clock: () => Date) {
   const records: ActionRecord[] = [];
   let error: string | null = null;
   for (const action of actions) {
     if (error) {
-      records.push({ index: action.index, type: action.type, status: "skipped", output: { reason: "Not run: an earlier action failed" }, error: null, finishedAt: clock() });
+      records.push({ index: action.index, type: action.type, status: "skipped", output: { reason: SKIPPED_REASON }, error: null, config: action.config, finishedAt: clock() });
       continue;
     }
     const outcome = executeAction(ctx, action);
     if (outcome.status === "failed") {
       error = `${actionLabel(action)}: ${outcome.error}`;
-      records.push({ index: action.index, type: action.type, status: "failed", output: null, error: outcome.error, finishedAt: clock() });
+      records.push({ index: action.index, type: action.type, status: "failed", output: null, error: outcome.error, config: action.config, finishedAt: clock() });
     } else {
       const output = action.missing.length > 0 ? { ...outcome.output, missingVariables: action.missing } : outcome.output;
       records.push({ index: action.index, type: action.type, status: outcome.status, output, error: null, finishedAt: clock() });

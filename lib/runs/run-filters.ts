@@ -1,4 +1,4 @@
-// The run history's filters as they live in the URL (?status=&automation=&type=&entity=&from=&to=&cursor=),
+// The run history's filters as they live in the URL (?status=&automation=&type=&entity=&event=&from=&to=&cursor=),
 // so a filtered view is a link that can be shared. Parsing is forgiving on purpose: a value that is
 // not valid (an old link, a hand-edited URL) is dropped and the page shows the wider view.
 // Isomorphic: the server page, the API route and the polling client all read and write it.
@@ -15,6 +15,8 @@ export type RunFilters = {
   automationId?: string;
   eventType?: EventType;
   entityId?: string;
+  /** The runs of one event (the webhooks page's delivery log links here). */
+  eventId?: string;
   /** Calendar days (YYYY-MM-DD, UTC), both inclusive. */
   from?: string;
   to?: string;
@@ -26,6 +28,7 @@ export const RUN_FILTER_PARAMS = {
   automationId: "automation",
   eventType: "type",
   entityId: "entity",
+  eventId: "event",
   from: "from",
   to: "to",
   cursor: "cursor",
@@ -62,6 +65,8 @@ export function parseRunFilters(input: SearchInput): RunFilters {
   if (eventType && (EVENT_TYPES as readonly string[]).includes(eventType)) filters.eventType = eventType as EventType;
   const entityId = read(input, RUN_FILTER_PARAMS.entityId);
   if (entityId && entityId.length <= MAX_ENTITY_ID_LENGTH) filters.entityId = entityId;
+  const eventId = read(input, RUN_FILTER_PARAMS.eventId);
+  if (eventId && UUID.test(eventId)) filters.eventId = eventId.toLowerCase();
   const from = read(input, RUN_FILTER_PARAMS.from);
   if (from && isCalendarDay(from)) filters.from = from;
   const to = read(input, RUN_FILTER_PARAMS.to);
@@ -84,7 +89,7 @@ export function runFiltersQuery(filters: RunFilters, overrides: Partial<RunFilte
 
 /** The filters other than the page position: what decides whether a view is filtered at all. */
 export function hasRunFilters(filters: RunFilters): boolean {
-  return Boolean(filters.status || filters.automationId || filters.eventType || filters.entityId || filters.from || filters.to);
+  return Boolean(filters.status || filters.automationId || filters.eventType || filters.entityId || filters.eventId || filters.from || filters.to);
 }
 
 /** [from, to) as instants: the start of `from` and the start of the day after `to`, in UTC. */

@@ -3,6 +3,7 @@
 
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
+  private readonly loading = new Map<K, Promise<V>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -23,11 +24,35 @@ export class TtlCache<K, V> {
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  /**
+   * The cached value, or one load shared by every caller that misses at the same time: when an
+   * entry expires under load, one query reloads it instead of one per request in flight.
+   */
+  getOrLoad(key: K, load: () => Promise<V>): Promise<V> {
+    const hit = this.get(key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      const started = load().then((value) => {
+        // Invalidated while loading: hand the value to the callers waiting, but do not keep it.
+        if (this.loading.get(key) === started) this.set(key, value);
+        return value;
+      });
+      pending = started.finally(() => {
+        if (this.loading.get(key) === started) this.loading.delete(key);
+      });
+      this.loading.set(key, started);
+    }
+    return pending;
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
+    this.loading.delete(key);
   }
 
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
   }
 }

@@ -1,20 +1,27 @@
-// Webhook sources (admins only): where CRMs send events, their secrets, and what arrived lately.
+// Webhook sources (admins only): where CRMs send events, their secrets, what arrived lately, and the
+// filterable log of every inbound delivery (filters in the URL).
 import type { Metadata } from "next";
 import { CreateSourceForm } from "@/components/webhooks/create-source-form";
+import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { SourceCard } from "@/components/webhooks/source-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
+import { parseDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
+import { listDeliveries } from "@/lib/webhooks/deliveries/list-deliveries";
 import { webhookUrl } from "@/lib/webhooks/secrets";
 import { listSources } from "@/lib/webhooks/sources/list-sources";
 import { requestBaseUrl } from "@/lib/webhooks/sources/request-base-url";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdmin();
+  const filters = parseDeliveryFilters(await searchParams);
   const { db } = await getDb();
-  const sources = await listSources(db, { claims: session.claims, workspaceId: session.workspace.id, now: new Date() });
+  const scope = { claims: session.claims, workspaceId: session.workspace.id };
+  const sources = await listSources(db, { ...scope, now: new Date() });
+  const deliveries = await listDeliveries(db, { ...scope, ...filters });
   const baseUrl = await requestBaseUrl();
   return (
     <>
@@ -25,6 +32,7 @@ export default async function WebhooksPage() {
       <Card className="mb-6 p-5">
         <CreateSourceForm />
       </Card>
+      <DeliveryLog deliveries={deliveries} filters={filters} sources={sources.map(({ id, name }) => ({ id, name }))} />
       {sources.length === 0 ? (
         <p className="text-sm text-ink-muted">No sources yet: create one above.</p>
       ) : (

@@ -9,6 +9,7 @@ import { AutomationSummary } from "@/components/automations/automation-summary";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteAutomationButton } from "@/components/automations/delete-automation-button";
 import { DuplicateAutomationButton } from "@/components/automations/duplicate-automation-button";
+import { ReactivateButton } from "@/components/automations/reactivate-button";
 import { toFormValues } from "@/components/automations/form-defaults";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/next";
@@ -50,6 +51,16 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <DeleteAutomationButton id={automation.id} name={automation.name} />
         </div>
       </div>
+      {automation.disabledReason && !automation.isActive ? (
+        <section aria-label="Turned off after failures" className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-card border border-red-200 bg-red-50 px-4 py-3">
+          <div className="text-sm">
+            <p className="font-medium text-danger">This automation was turned off after repeated failures.</p>
+            <p className="mt-1 text-danger">{automation.disabledReason}</p>
+            <Link href={`/settings/automations/${automation.id}/runs?status=failed`} className="mt-1 inline-block text-brand-700 hover:underline">See the failed runs</Link>
+          </div>
+          <ReactivateButton id={automation.id} name={automation.name} />
+        </section>
+      ) : null}
       <Card className="mb-6 p-5">
         <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />

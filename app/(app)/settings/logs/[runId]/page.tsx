@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EventJson } from "@/components/runs/event-json";
 import { formatDuration, formatRunTime, statusTone } from "@/components/runs/format";
+import { RetryRunButton } from "@/components/runs/retry-run-button";
 import { RunActions } from "@/components/runs/run-actions";
 import { RunVersion } from "@/components/runs/run-version";
 import { TraceTree } from "@/components/runs/trace-tree";
@@ -42,7 +43,11 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
             <Link href={`/settings/logs?entity=${encodeURIComponent(run.entityId)}`} className="font-mono text-brand-700 hover:underline">{run.entityId}</Link>
           </p>
         </div>
-        <Badge tone={statusTone(run.status)}>{run.status}</Badge>
+        <div className="flex items-start gap-3">
+          {run.retryCount > 0 ? <span className="text-xs text-ink-muted">Retried {run.retryCount} {run.retryCount === 1 ? "time" : "times"}</span> : null}
+          <Badge tone={statusTone(run.status)}>{run.status}</Badge>
+          <RetryRunButton runId={run.id} retryable={run.status === "failed" && detail.actions.some((a) => a.status === "failed" || a.status === "skipped")} />
+        </div>
       </div>
       {run.error ? (
         <p className="mb-6 rounded-card border border-red-200 bg-red-50 px-4 py-3 text-sm text-danger">{run.error}</p>

@@ -1,0 +1,3 @@
+ALTER TABLE "run_actions" ADD COLUMN "config" jsonb;--> statement-breakpoint
+CREATE INDEX "inbound_deliveries_workspace_received_idx" ON "inbound_deliveries" USING btree ("workspace_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "notifications_automation_alert_idx" ON "notifications" USING btree ("automation_id","created_at") WHERE "notifications"."kind" = 'alert';
