@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import type { MyActivity } from "@/lib/activities/list-my-activities";
 import { DoneCheckbox } from "./done-checkbox";
@@ -20,6 +21,14 @@ function ActivityRow({ activity, now }: { activity: MyActivity; now: Date }) {
           <span className="font-medium text-ink">{activity.entityTitle ?? activity.entityId}</span>
           {activity.entityTitle ? <span className="font-mono text-xs"> ({activity.entityId})</span> : null}
           {activity.automationName ? <> · created by the automation “{activity.automationName}”</> : null}
+          {activity.runId ? (
+            <>
+              {" · "}
+              <Link href={`/settings/logs/${activity.runId}`} className="text-brand-700 underline">
+                View the run
+              </Link>
+            </>
+          ) : null}
         </p>
         {activity.note ? <p className="text-sm text-ink-muted">{activity.note}</p> : null}
       </div>

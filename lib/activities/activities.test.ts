@@ -36,6 +36,10 @@ describe.each(TEST_DRIVERS)("my follow-ups on %s", (driver) => {
     // An admin may read the workspace's activities, but "my follow-ups" stays personal.
     const admins = await listMyActivities(db, { claims: world.admin.claims, workspaceId: world.workspace.id });
     expect(admins.open.map((a) => a.subject)).toEqual(["Follow up on Umbrella"]);
+    // The link to the run that made an activity shows only to those who may open that run: the
+    // automation's owner (the admin here), not the member it assigned work to.
+    expect(admins.open[0].runId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mine.open.map((a) => a.runId)).toEqual([null, null]);
     expect((await listMyActivities(db, { claims: world.outsider.claims, workspaceId: world.workspace.id })).open).toEqual([]);
   });
 

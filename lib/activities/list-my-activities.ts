@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, automations } from "@/db/schema";
+import { activities, automationRuns, automations } from "@/db/schema";
 import { withUser, type UserClaims } from "@/db/with-user";
 
 export type MyActivity = {
@@ -14,6 +14,8 @@ export type MyActivity = {
   entityTitle: string | null;
   automationId: string | null;
   automationName: string | null;
+  /** The run that created it, when the reader may open that run (row-level security decides). */
+  runId: string | null;
   doneAt: Date | null;
 };
 
@@ -29,6 +31,7 @@ const columns = {
   entityId: activities.entityId,
   entityTitle: activities.entityTitle,
   automationId: activities.automationId,
+  runId: automationRuns.id,
   doneAt: activities.doneAt,
 };
 
@@ -40,8 +43,8 @@ const columns = {
 export async function listMyActivities(db: Db, params: ListMyActivitiesParams): Promise<{ open: MyActivity[]; done: MyActivity[] }> {
   const mine = and(eq(activities.workspaceId, params.workspaceId), eq(activities.assigneeId, params.claims.sub));
   const [open, done] = await withUser(db, params.claims, async (tx) => [
-    await tx.select(columns).from(activities).where(and(mine, isNull(activities.doneAt))).orderBy(asc(activities.dueAt), asc(activities.id)).limit(200),
-    await tx.select(columns).from(activities).where(and(mine, isNotNull(activities.doneAt))).orderBy(desc(activities.doneAt)).limit(params.doneLimit ?? 20),
+    await tx.select(columns).from(activities).leftJoin(automationRuns, eq(automationRuns.id, activities.runId)).where(and(mine, isNull(activities.doneAt))).orderBy(asc(activities.dueAt), asc(activities.id)).limit(200),
+    await tx.select(columns).from(activities).leftJoin(automationRuns, eq(automationRuns.id, activities.runId)).where(and(mine, isNotNull(activities.doneAt))).orderBy(desc(activities.doneAt)).limit(params.doneLimit ?? 20),
   ]);
   const names = await automationNames(db, params.workspaceId, [...open, ...done]);
   const withName = (row: (typeof open)[number]): MyActivity => ({ ...row, automationName: row.automationId ? (names.get(row.automationId) ?? null) : null });

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { automationRuns, notifications } from "@/db/schema";
 import { withUser, type UserClaims } from "@/db/with-user";
 
 export type NotificationItem = {
@@ -24,11 +24,14 @@ export async function listNotifications(db: Db, params: NotificationScope & { li
         kind: notifications.kind,
         title: notifications.title,
         body: notifications.body,
-        link: notifications.link,
+        // An action's notification links to the run that sent it when the reader may open that run
+        // (row-level security on automation_runs decides, through the join).
+        link: sql<string | null>`coalesce(${notifications.link}, '/settings/logs/' || ${automationRuns.id}::text)`,
         readAt: notifications.readAt,
         createdAt: notifications.createdAt,
       })
       .from(notifications)
+      .leftJoin(automationRuns, eq(automationRuns.id, notifications.runId))
       .where(and(eq(notifications.userId, params.claims.sub), eq(notifications.workspaceId, params.workspaceId)))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(params.limit ?? 100),

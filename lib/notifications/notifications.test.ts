@@ -37,4 +37,16 @@ describe.each(TEST_DRIVERS)("notifications on %s", (driver) => {
     expect(await markNotificationsRead(db, { ...a, now: new Date() })).toBe(2);
     expect(await countUnreadNotifications(db, a)).toBe(0);
   });
+
+  it("links an action's notification to its run only for a reader who may open that run", async () => {
+    const world = await makeWebhookWorld(db);
+    await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-admin", title: "Own" }), { secret: world.source.secret }));
+    await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a", title: "Theirs" }), { secret: world.source.secret }));
+    const [admins] = await listNotifications(db, { claims: world.admin.claims, workspaceId: world.workspace.id });
+    expect(admins.link).toMatch(/^\/settings\/logs\/[0-9a-f-]{36}$/);
+    // Member A did not make the automation, so its run is not theirs to open.
+    const [members] = await listNotifications(db, { claims: world.memberA.claims, workspaceId: world.workspace.id });
+    expect(members.title).toBe("Theirs moved to Negotiation");
+    expect(members.link).toBeNull();
+  });
 });

@@ -28,8 +28,11 @@ export async function loadSource(db: Db, sourceId: string): Promise<InboundSourc
   // Not a uuid: no such source, and no SQL cast error.
   if (!UUID.test(sourceId)) return null;
   const key = sourceId.toLowerCase();
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  // One query per expiry however many deliveries are in flight when the entry expires.
+  return cache.getOrLoad(key, () => readSource(db, key));
+}
+
+async function readSource(db: Db, key: string): Promise<InboundSource | null> {
   const [row] = await db
     .select({
       id: webhookSources.id,
@@ -42,9 +45,7 @@ export async function loadSource(db: Db, sourceId: string): Promise<InboundSourc
     })
     .from(webhookSources)
     .where(eq(webhookSources.id, key));
-  const source = row ?? null;
-  cache.set(key, source);
-  return source;
+  return row ?? null;
 }
 
 /** The secrets that verify at `now`: the current one, and the previous one during its grace period. */
