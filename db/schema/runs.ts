@@ -35,10 +35,11 @@ export const automationRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    unique("automation_runs_automation_event_key").on(t.automationId, t.eventId),
+    // One run per (automation, event); event first, so the same index finds an event's runs and
+    // each run insert maintains one index fewer on the hot path.
+    unique("automation_runs_event_automation_key").on(t.eventId, t.automationId),
     index("automation_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index("automation_runs_automation_created_idx").on(t.automationId, t.createdAt.desc(), t.id.desc()),
-    index("automation_runs_event_idx").on(t.eventId),
     // The run history's filter paths (lib/runs/list-runs.ts), each ending in the keyset order so the
     // first page is an index range scan that stops after `limit` rows, whatever the table's size.
     index("automation_runs_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),

@@ -70,7 +70,7 @@ function filtersSql(params: ListRunsParams, ownerId: string | null): SQL[] {
   if (params.status) where.push(eq(r.status, params.status));
   if (params.eventType) where.push(eq(r.eventType, params.eventType));
   if (params.entityId) where.push(eq(r.entityId, params.entityId));
-  // automation_runs_event_idx: an event has a handful of runs, so this predicate alone picks the rows.
+  // automation_runs_event_automation_key: an event has a handful of runs, so this predicate alone picks the rows.
   if (params.eventId) where.push(eq(r.eventId, params.eventId));
   const { from, before } = dayRange(params);
   if (from) where.push(gte(r.createdAt, from));
