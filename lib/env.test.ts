@@ -18,7 +18,7 @@ function problemsOf(source: NodeJS.ProcessEnv): string[] {
 describe("environment", () => {
   it("has working defaults for the embedded database", () => {
     const env = parseEnv({} as NodeJS.ProcessEnv);
-    expect(env).toMatchObject({ DATA_DIR: "./.data", PORT: 3000, RETENTION_DAYS: 30 });
+    expect(env).toMatchObject({ DATA_DIR: "./.data", PORT: 3000, RETENTION_DAYS: 30, RUNS_PER_AUTOMATION: 10_000 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(supabaseConfig(env)).toBeNull();
   });
@@ -34,8 +34,10 @@ describe("environment", () => {
       AUTH_SECRET: "short",
       RETENTION_DAYS: "zero",
       SMTP_URL: "http://mail",
+      RUNS_PER_AUTOMATION: "5",
     });
-    expect(found).toHaveLength(5);
+    expect(found).toHaveLength(6);
+    expect(found).toContain("RUNS_PER_AUTOMATION must be at least 100");
     expect(found.find((p) => p.startsWith("DATABASE_URL"))).toMatch(/postgres:\/\//);
     expect(found.find((p) => p.startsWith("PORT"))).toBeDefined();
     expect(found.find((p) => p.startsWith("AUTH_SECRET"))).toMatch(/at least 32 characters/);

@@ -19,6 +19,7 @@ const envSchema = z
     NEXT_PUBLIC_SUPABASE_ANON_KEY: z.string().min(1).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RUNS_PER_AUTOMATION: z.coerce.number().int().min(100, "must be at least 100").max(10_000_000).default(10_000),
     APP_URL: z.url().optional(),
   })
   .superRefine((values, ctx) => {

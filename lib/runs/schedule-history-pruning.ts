@@ -19,7 +19,8 @@ export function startHistoryPruning(intervalMs = HOUR_MS): { stop(): void } {
     running = true;
     try {
       const { db } = await openDb();
-      const result = await pruneHistory(db, { now: new Date(), retentionDays: env().RETENTION_DAYS });
+      const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
+      const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION });
       const total = result.expiredRuns + result.cappedRuns + result.events;
       if (total > 0) {
         console.info(
