@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { activities } from "@/db/schema";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { dealEvent, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { TEST_DRIVERS } from "@/test/db";
+import { dealEvent, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 import { listMyActivities } from "./list-my-activities";
 import { setActivityDone } from "./set-activity-done";
 
 describe.each(TEST_DRIVERS)("my follow-ups on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("lists the assignee's activities with the deal and the automation, and only theirs", async () => {

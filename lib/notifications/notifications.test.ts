@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { dealEvent, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { TEST_DRIVERS } from "@/test/db";
+import { dealEvent, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 import { countUnreadNotifications, listNotifications } from "./list-notifications";
 import { markNotificationsRead } from "./mark-notifications-read";
 
 describe.each(TEST_DRIVERS)("notifications on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("counts, lists and marks read the recipient's notifications only", async () => {

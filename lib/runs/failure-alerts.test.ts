@@ -1,16 +1,16 @@
 // Failure alerts written by app.record_event (drizzle/0007): who gets them, what they link to, their
 // caps per automation, the email copy when SMTP is configured; and the auto-disable reason, shown on
 // the automation until a reactivation clears it. On both drivers.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { automations, notifications, outbox } from "@/db/schema";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { setAutomationActive } from "@/lib/automations/set-automation-active";
 import { resetEnvCache } from "@/lib/env";
 import type { NormalizedEvent } from "@/lib/engine/event";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { dealEvent, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { TEST_DRIVERS } from "@/test/db";
+import { dealEvent, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 import { dealPayload } from "./history-test-support";
 import { processEvent } from "./process-event";
 import { ALERTS_PER_DAY, ALERTS_PER_HOUR, MAX_CONSECUTIVE_FAILURES } from "./record-event";
@@ -20,15 +20,9 @@ type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 const HOUR = 3_600_000;
 
 describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
   afterEach(() => {
     delete process.env.SMTP_URL;

@@ -1,12 +1,12 @@
 // What an accepted event does: which automations run, what each run records and what it leaves
 // behind. Through the real route handler with signed requests, on both drivers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { activities, automationRuns, automations, notifications, outbox, runActions, workspaceMembers } from "@/db/schema";
 import type { AutomationFormValues } from "@/lib/automations/schema";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { CANONICAL, dealEvent, insertAutomation, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { TEST_DRIVERS } from "@/test/db";
+import { CANONICAL, dealEvent, insertAutomation, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 import { loadActiveAutomations } from "./load-active-automations";
 import { MAX_CONSECUTIVE_FAILURES } from "./record-event";
 
@@ -35,16 +35,9 @@ function actionsOf(db: Db, runId: string) {
 const withActions = (actions: AutomationFormValues["actions"], name = "Custom"): AutomationFormValues => ({ ...CANONICAL, name, actions });
 
 describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("never runs another workspace's automations", async () => {

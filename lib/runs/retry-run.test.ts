@@ -1,13 +1,13 @@
 // Retrying failed runs: through the real route (the run is recorded as the ingest path records it),
 // then retryRun as a user. On both drivers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, count, eq, sql } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { activities, automationRuns, automations, notifications, runActions, workspaceMembers } from "@/db/schema";
 import type { AutomationFormValues } from "@/lib/automations/schema";
 import { AppError } from "@/lib/result";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { CANONICAL, dealEvent, insertAutomation, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { TEST_DRIVERS } from "@/test/db";
+import { CANONICAL, dealEvent, insertAutomation, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 import { retryRun, retryRuns } from "./retry-run";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
@@ -37,15 +37,9 @@ const THREE_ACTIONS: AutomationFormValues = {
 };
 
 describe.each(TEST_DRIVERS)("retrying failed runs on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   const fixCrmId = (world: World, userId: string, crmUserId: string) =>

@@ -2,18 +2,31 @@
 // automation, and real signed Requests for the route handler. Signatures are made with the
 // `standardwebhooks` package, an implementation independent of ours.
 
+import { afterAll, beforeAll } from "vitest";
 import { Webhook } from "standardwebhooks";
 import type { Db, DbHandle } from "@/db/client";
 import { automations, webhookSources } from "@/db/schema";
 import { automationInputSchema, type AutomationFormValues } from "@/lib/automations/schema";
 import { makeTeam } from "@/test/fixtures";
+import { createTestDb, type TestDriver } from "@/test/db";
 import { POST } from "@/app/api/webhooks/[sourceId]/route";
 import { setRouteDbForTests } from "./route-db";
 import { generateWebhookSecret } from "./secrets";
 
-/** Points the route handler at a test database. */
-export function useDbForRoute(handle: DbHandle): void {
-  setRouteDbForTests(handle);
+/**
+ * A suite's database: a fresh one opened before the suite and handed to the route handler (which
+ * would otherwise open the process's own), closed after it. `ready` receives it, to set `db`.
+ */
+export function useRouteTestDb(driver: TestDriver, ready: (handle: DbHandle) => void): void {
+  let handle: DbHandle | undefined;
+  beforeAll(async () => {
+    handle = await createTestDb(driver);
+    setRouteDbForTests(handle);
+    ready(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 }
 
 export const CANONICAL: AutomationFormValues = {

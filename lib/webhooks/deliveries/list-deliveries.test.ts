@@ -1,8 +1,8 @@
 // The delivery log's filters, against deliveries made through the real route. On both drivers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { dealEvent, insertAutomation, insertSource, makeWebhookWorld, post, signedRequest, useDbForRoute, CANONICAL } from "@/lib/webhooks/test-support";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { TEST_DRIVERS } from "@/test/db";
+import { dealEvent, insertAutomation, insertSource, makeWebhookWorld, post, signedRequest, useRouteTestDb, CANONICAL } from "@/lib/webhooks/test-support";
 import { parseDeliveryFilters } from "./delivery-filters";
 import { deliveryRunsHref, listDeliveries } from "./list-deliveries";
 
@@ -10,15 +10,9 @@ const send = (source: { id: string; secret: string }, id: string, options: { tam
   post(source.id, signedRequest(source.id, dealEvent(), { secret: source.secret, id, ...options }));
 
 describe.each(TEST_DRIVERS)("the inbound delivery log on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("filters by outcome, source, message id and day, and links each event to its runs", async () => {

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { TEST_DRIVERS } from "@/test/db";
 import { makeTeam } from "@/test/fixtures";
-import { dealEvent, post, signedRequest, useDbForRoute } from "../test-support";
+import { dealEvent, post, signedRequest, useRouteTestDb } from "../test-support";
 import { createSource } from "./create-source";
 import { listSources } from "./list-sources";
 import { rotateSourceSecret } from "./rotate-source-secret";
 import { setSourceActive } from "./set-source-active";
 
 describe.each(TEST_DRIVERS)("webhook sources on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("lets an admin create, list, rotate and disable a source; its deliveries are listed newest first", async () => {

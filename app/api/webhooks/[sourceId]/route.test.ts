@@ -1,13 +1,13 @@
 // The inbound contract end to end: the exported route handler with real signed Requests, on a real
 // database (PGlite, and PostgreSQL when DATABASE_URL is set).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import type { Db, DbHandle } from "@/db/client";
+import type { Db } from "@/db/client";
 import { activities, automationRuns, events, inboundDeliveries, notifications, outbox, runActions, webhookSources } from "@/db/schema";
 import { rotateSourceSecret } from "@/lib/webhooks/sources/rotate-source-secret";
 import { setSourceActive } from "@/lib/webhooks/sources/set-source-active";
-import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { dealEvent, insertSource, makeWebhookWorld, post, signedRequest, useDbForRoute } from "@/lib/webhooks/test-support";
+import { TEST_DRIVERS } from "@/test/db";
+import { dealEvent, insertSource, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
 
 async function tableCounts(db: Db, workspaceId: string) {
   const [e] = await db.select({ n: count() }).from(events).where(eq(events.workspaceId, workspaceId));
@@ -29,16 +29,9 @@ function deliveries(db: Db, sourceId: string) {
 }
 
 describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
-  let handle: DbHandle;
   let db: Db;
-
-  beforeAll(async () => {
-    handle = await createTestDb(driver);
+  useRouteTestDb(driver, (handle) => {
     db = handle.db;
-    useDbForRoute(handle);
-  });
-  afterAll(async () => {
-    await handle.close();
   });
 
   it("accepts a valid event: runs, actions, an activity for the deal owner and a notification, in one record", async () => {
