@@ -2,11 +2,11 @@
 // seeded on first start (when DATA_DIR holds no database yet).
 import fs from "node:fs";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { createDb } from "@/db/client";
 import { EnvError, env } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { appBaseUrl } from "./base-url";
+import { execNext } from "./run";
 
 let config;
 try {
@@ -29,9 +29,4 @@ if (!config.DATABASE_URL && !fs.existsSync(path.join(config.DATA_DIR, "pglite", 
   }
 }
 
-const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(config.PORT), ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-next.on("exit", (code) => process.exit(code ?? 0));
+execNext(["dev", "-p", String(config.PORT), ...process.argv.slice(2)], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { spawn } from "node:child_process";
 
 /** Runs a command with inherited output; exits this process with its code when it fails. */
@@ -10,4 +11,11 @@ export function run(command: string, args: string[], env: Record<string, string>
       process.exit(code ?? 1);
     });
   });
+}
+
+/** Runs the Next.js CLI in the foreground: signals go to it, and its exit code becomes ours. */
+export function execNext(args: string[], env: NodeJS.ProcessEnv): void {
+  const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => process.exit(code ?? 0));
 }
