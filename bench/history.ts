@@ -8,6 +8,7 @@
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "@/db/client";
+import { resultRows } from "@/db/rows";
 import { withUser, type UserClaims } from "@/db/with-user";
 import { listRuns, runsPageQuery, type ListRunsParams } from "@/lib/runs/list-runs";
 import { DEFAULT_RUN_CAP_PER_AUTOMATION, pruneHistory } from "@/lib/runs/prune-history";
@@ -139,7 +140,7 @@ async function measure(db: Db, workspaceId: string, c: Case) {
   const plan = await withUser(db, c.actor.claims, async (tx) => {
     const query = runsPageQuery(tx, params, { role: c.actor.role, userId: c.actor.userId }, PAGE + 1);
     const result = await tx.execute(sql`explain (analyze, buffers) ${query.getSQL()}`);
-    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((row) => String(Object.values(row as object)[0]));
+    return resultRows<object>(result).map((row) => String(Object.values(row)[0]));
   });
   const index = plan.join("\n").match(/Index Scan(?: Backward)? using (\w+) on automation_runs/)?.[1] ?? "NO INDEX (see plan)";
   const execution = plan.find((line) => line.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { resultRows } from "./rows";
 import {
   activities,
   automationRuns,
@@ -195,7 +196,7 @@ export async function attempt(
 /** Every table in the public schema, to check that the tests cover each one. */
 export async function publicTables(db: Db): Promise<string[]> {
   const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ tablename: string }>;
+  const rows = resultRows<{ tablename: string }>(result);
   return rows.map((r) => r.tablename).filter((name) => !name.startsWith("__drizzle"));
 }
 

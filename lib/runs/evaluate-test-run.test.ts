@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
+import { resultRows } from "@/db/rows";
 import type { AutomationFormValues } from "@/lib/automations/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { dealPayload, insertEvent, insertRun, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
@@ -27,8 +28,7 @@ function form(overrides: Partial<AutomationFormValues> = {}): AutomationFormValu
 async function rowCounts(db: Db) {
   const result = await db.execute(sql`select (select count(*) from events) + (select count(*) from automation_runs) + (select count(*) from run_actions)
     + (select count(*) from activities) + (select count(*) from notifications) + (select count(*) from outbox) + (select count(*) from automations) as n`);
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return Number((rows[0] as { n: unknown }).n);
+  return Number(resultRows<{ n: unknown }>(result)[0].n);
 }
 
 describe.each(TEST_DRIVERS)("test-running an unsaved automation on %s", (driver) => {

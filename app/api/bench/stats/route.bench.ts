@@ -2,6 +2,7 @@
 // the server itself so it works on the embedded database too.
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/next";
+import { resultRows } from "@/db/rows";
 
 export async function GET() {
   const { db } = await getDb();
@@ -12,6 +13,6 @@ export async function GET() {
     sql`select xact_commit::text as commits, pg_snapshot_xmax(pg_current_snapshot())::text as xmax
         from pg_stat_database where datname = current_database()`,
   );
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ commits: string; xmax: string }>;
+  const rows = resultRows<{ commits: string; xmax: string }>(result);
   return Response.json({ commits: Number(rows[0].commits), writeTransactions: Number(rows[0].xmax) });
 }
