@@ -75,6 +75,15 @@ export function runActions(ctx: ActionContext, actions: readonly PlannedAction[]
   return { records, error };
 }
 
+// The ingest cache hands the same list to every event: its id map is built once per list, not per event.
+const idMaps = new WeakMap<readonly EngineAutomation[], Map<string, EngineAutomation>>();
+
+function automationsById(automations: readonly EngineAutomation[]): Map<string, EngineAutomation> {
+  let map = idMaps.get(automations);
+  if (!map) idMaps.set(automations, (map = new Map(automations.map((automation) => [automation.id, automation]))));
+  return map;
+}
+
 /**
  * Plans the event against the cached automation list in one call (the engine indexes a list once,
  * by trigger type and key, so candidates are found without scanning), then executes each pending
@@ -88,7 +97,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
   const plans = planEvent(event, params.automations, now, params.planOptions);
   const planShare = plans.length > 0 ? (performance.now() - startedAt) / plans.length : 0;
-  const byId = new Map(params.automations.map((automation) => [automation.id, automation]));
+  const byId = automationsById(params.automations);
   const runs: RunRecord[] = [];
   for (const plan of plans) {
     const started = performance.now();
