@@ -115,7 +115,8 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     const b1 = await insertRun(db, { workspaceId: world.workspace.id, automationId: world.autoB, ownerId: world.memberB.id, eventId, createdAt: "2026-11-01T00:00:00Z" });
     const b2 = await insertRun(db, { workspaceId: world.workspace.id, automationId: world.autoB, ownerId: world.memberB.id, eventId: other, createdAt: "2026-11-02T00:00:00Z" });
 
-    const result = await pruneHistory(db, { now: NOW, retentionDays: 30, perAutomationCap: 3, chunkSize: 1 });
+    // One automation per probe statement: the keyset paging over automations must reach every one.
+    const result = await pruneHistory(db, { now: NOW, retentionDays: 30, perAutomationCap: 3, chunkSize: 1, capGroupSize: 1, pauseMs: 1 });
 
     // Newest three: the 24th, the 23rd and the larger id of the two on the 22nd.
     const tie = capped.filter((entry) => entry.at === "2026-11-22T00:00:00Z").map((entry) => entry.id).sort();

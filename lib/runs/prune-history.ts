@@ -8,16 +8,22 @@
 
 import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { resultRows } from "@/db/rows";
 import { automationRuns, automations, events, outbox, workspaces } from "@/db/schema";
 
 export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
 export const DEFAULT_PRUNE_CHUNK = 1_000;
+export const DEFAULT_CAP_GROUP = 100;
 
 export type PruneHistoryParams = {
   now: Date;
   retentionDays: number;
   perAutomationCap?: number;
   chunkSize?: number;
+  /** Automations probed per cap statement (keyset by id). */
+  capGroupSize?: number;
+  /** A pause after each statement, so a round never holds a database core for long (the server's schedule sets it). */
+  pauseMs?: number;
 };
 
 export type PruneHistoryResult = {
@@ -64,27 +70,39 @@ async function pruneExpiredRuns(db: Db, cutoff: Date, chunkSize: number, chunks:
 
 /**
  * For each automation, the cap-th newest run is the boundary: everything strictly older in the
- * (created_at, id) order goes. Finding it reads at most `cap` entries of the automation's index.
+ * (created_at, id) order goes. One statement per group of automations finds the boundaries of those
+ * over their cap (each lateral probe reads at most `cap` entries of the automation's index), rather
+ * than one query per automation: with a thousand automations that was a thousand round trips.
  */
-async function pruneBeyondCap(db: Db, cap: number, chunkSize: number, chunks: number[]): Promise<number> {
-  const list = await db.select({ id: automations.id }).from(automations).orderBy(asc(automations.id));
+async function pruneBeyondCap(db: Db, cap: number, groupSize: number, pause: () => Promise<void>, chunkSize: number, chunks: number[]): Promise<number> {
   let total = 0;
-  for (const { id } of list) {
-    const [boundary] = await db
-      .select({ createdAt: sql<string>`${r.createdAt}::text`, id: r.id })
-      .from(r)
-      .where(eq(r.automationId, id))
-      .orderBy(sql`${r.createdAt} desc nulls last`, sql`${r.id} desc nulls last`)
-      .offset(cap - 1)
-      .limit(1);
-    if (!boundary) continue;
-    const older = or(
-      lt(r.createdAt, sql`${boundary.createdAt}::timestamptz`),
-      and(eq(r.createdAt, sql`${boundary.createdAt}::timestamptz`), lt(r.id, boundary.id)),
-    )!;
-    total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.automationId, id), older, noPendingDelivery())!);
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const group = resultRows<{ automationId: string; createdAt: string | null; runId: string | null }>(
+      await db.execute(sql`
+        select a.id as "automationId", b.created_at::text as "createdAt", b.id as "runId"
+        from (select id from ${automations} where id > ${after}::uuid order by id limit ${groupSize}) a
+        left join lateral (
+          select r.created_at, r.id from ${r} r
+          where r.automation_id = a.id
+          order by r.created_at desc nulls last, r.id desc nulls last
+          offset ${cap - 1} limit 1
+        ) b on true
+        order by a.id`),
+    );
+    await pause();
+    for (const boundary of group) {
+      if (!boundary.createdAt || !boundary.runId) continue;
+      const older = or(
+        lt(r.createdAt, sql`${boundary.createdAt}::timestamptz`),
+        and(eq(r.createdAt, sql`${boundary.createdAt}::timestamptz`), lt(r.id, boundary.runId)),
+      )!;
+      total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.automationId, boundary.automationId), older, noPendingDelivery())!);
+      await pause();
+    }
+    if (group.length < groupSize) return total;
+    after = group[group.length - 1].automationId;
   }
-  return total;
 }
 
 async function pruneEvents(db: Db, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
@@ -119,7 +137,10 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const cutoff = new Date(params.now.getTime() - params.retentionDays * 86_400_000);
   const chunks: number[] = [];
   const expiredRuns = await pruneExpiredRuns(db, cutoff, chunkSize, chunks);
-  const cappedRuns = await pruneBeyondCap(db, cap, chunkSize, chunks);
+  const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
+  const pauseMs = params.pauseMs ?? 0;
+  const pause = () => (pauseMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, pauseMs)) : Promise.resolve());
+  const cappedRuns = await pruneBeyondCap(db, cap, groupSize, pause, chunkSize, chunks);
   const prunedEvents = await pruneEvents(db, cutoff, chunkSize, chunks);
   return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
 }

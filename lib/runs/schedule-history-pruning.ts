@@ -7,6 +7,8 @@ import { pruneHistory } from "./prune-history";
 
 const HOUR_MS = 3_600_000;
 const FIRST_ROUND_DELAY_MS = 60_000;
+/** Between statements of a round: retention runs beside live webhook traffic and must not crowd it. */
+const PAUSE_MS = 20;
 
 const globalForPruning = globalThis as unknown as { crmHistoryPruning?: { stop(): void } };
 
@@ -20,7 +22,7 @@ export function startHistoryPruning(intervalMs = HOUR_MS): { stop(): void } {
     try {
       const { db } = await openDb();
       const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
-      const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION });
+      const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS });
       const total = result.expiredRuns + result.cappedRuns + result.events;
       if (total > 0) {
         console.info(
