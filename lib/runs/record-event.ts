@@ -2,13 +2,14 @@
 // (drizzle/0005_record_event.sql): the event row is the idempotency claim, then its delivery log
 // entry, runs, run actions, effects and failure streaks, in one transaction and one round trip.
 // Rows travel as one JSON argument and are unpacked with jsonb_to_recordset (multi-row inserts).
+// Under load, events that are ready together share that call and its commit (write-batcher.ts).
 
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { EffectBatch } from "@/lib/actions/types";
 import { env } from "@/lib/env";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { RunRecord } from "./run-automations";
+import { submitEventWrite } from "./write-batcher";
 
 /** After this many failed runs in a row an automation is switched off and its owner alerted. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
@@ -40,7 +41,8 @@ export type RecordEventResult =
   | { status: "duplicate" }
   | { status: "stale" };
 
-function payload(p: RecordEventParams) {
+/** app.record_event's argument for one event (exported for the batching tests). */
+export function eventWritePayload(p: RecordEventParams) {
   const { effects } = p;
   return {
     workspace_id: p.workspaceId,
@@ -108,16 +110,9 @@ function payload(p: RecordEventParams) {
   };
 }
 
-/** postgres.js returns the rows array, PGlite `{ rows }`; jsonb arrives parsed from both. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
-
 export async function recordEvent(db: Db, params: RecordEventParams): Promise<RecordEventResult> {
-  const result = await db.execute(sql`select app.record_event(${JSON.stringify(payload(params))}::jsonb) as result`);
-  const [{ result: outcome }] = rowsOf<{ result: { status: string; disabled?: number } | string }>(result);
-  const parsed = typeof outcome === "string" ? (JSON.parse(outcome) as { status: string; disabled?: number }) : outcome;
-  if (parsed.status === "stale") return { status: "stale" };
-  if (parsed.status === "duplicate") return { status: "duplicate" };
-  return { status: "recorded", disabledAutomations: parsed.disabled ?? 0 };
+  const outcome = await submitEventWrite(db, JSON.stringify(eventWritePayload(params)));
+  if (outcome.status === "stale") return { status: "stale" };
+  if (outcome.status === "duplicate") return { status: "duplicate" };
+  return { status: "recorded", disabledAutomations: outcome.disabled ?? 0 };
 }
