@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // `route.bench.ts` files (the benchmark's baseline routes) exist only in builds made with BENCH=1.
   pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts"] : ["tsx", "ts", "jsx", "js"],
   typedRoutes: false,
+  // A profiled benchmark (BENCH_PROFILE) needs readable function names in the server's profile.
+  ...(process.env.BENCH_UNMINIFIED === "1" ? { experimental: { turbopackMinify: false } } : {}),
 };
 
 export default nextConfig;

@@ -1,0 +1,88 @@
+// npx tsx bench/ingest-cost.ts (needs DATABASE_URL): the webhook pipeline without the HTTP server.
+// Calls ingestWebhook in-process for the benchmark workload at a fixed concurrency and reports,
+// per event, this process's CPU time and the database server's CPU time (its backends' /proc
+// counters), so a change to the write path or to the request code can be weighed on its own.
+import fs from "node:fs";
+import postgres from "postgres";
+import { Webhook } from "standardwebhooks";
+import { createDb } from "@/db/client";
+import { ingestWebhook } from "@/lib/webhooks/ingest-webhook";
+import { BENCH_OWNERS, seedBench } from "./seed-bench";
+import { benchEventBody, rng } from "./workload";
+
+const EVENTS = Number(process.env.EVENTS ?? 4000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error("DATABASE_URL is required");
+
+const name = `crm_ingest_cost_${Date.now()}`;
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+
+/** CPU ticks (1/100 s) of this database's backends, read from /proc (server on this machine). */
+async function backendTicks(): Promise<number> {
+  const rows = await admin.unsafe<{ pid: number }[]>(`select pid from pg_stat_activity where datname = '${name}'`);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the backend exited
+    }
+  }
+  return ticks;
+}
+
+try {
+  const handle = await createDb({ databaseUrl: url.toString(), maxConnections: CONCURRENCY });
+  const seeded = await seedBench(handle.db);
+  for (const statement of (process.env.SETUP_SQL ?? "").split(";").filter((s) => s.trim())) await handle.db.execute(statement);
+  const signer = new Webhook(seeded.secret);
+  const random = rng(1);
+  let sequence = 0;
+  const request = () => {
+    const i = sequence++;
+    const body = JSON.stringify(benchEventBody(random, i, BENCH_OWNERS));
+    const id = `msg_cost_${i}`;
+    const now = new Date();
+    const headers = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signer.sign(id, now, body) };
+    return new Request(`http://127.0.0.1/api/webhooks/${seeded.sourceId}`, { method: "POST", body, headers });
+  };
+  const drive = async (count: number) => {
+    let left = count;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (left-- > 0) {
+          const response = await ingestWebhook(handle.db, { request: request(), sourceId: seeded.sourceId, now: new Date() });
+          if (response.status !== 200) throw new Error(`status ${response.status}: ${await response.text()}`);
+          await response.arrayBuffer();
+        }
+      }),
+    );
+  };
+  await drive(500); // warm-up: caches, prepared statements, JIT
+  const ticksBefore = await backendTicks();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await drive(EVENTS);
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgMs = ((await backendTicks()) - ticksBefore) * 10;
+  const nodeMs = (cpu.user + cpu.system) / 1000;
+  console.log(
+    JSON.stringify({
+      events: EVENTS,
+      concurrency: CONCURRENCY,
+      events_per_s: Math.round(EVENTS / (wall / 1000)),
+      node_us_per_event: Math.round((nodeMs * 1000) / EVENTS),
+      pg_us_per_event: Math.round((pgMs * 1000) / EVENTS),
+    }),
+  );
+  await handle.close();
+} finally {
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
