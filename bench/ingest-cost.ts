@@ -7,8 +7,9 @@ import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { createDb } from "@/db/client";
 import { ingestWebhook } from "@/lib/webhooks/ingest-webhook";
-import { BENCH_OWNERS, seedBench } from "./seed-bench";
-import { benchEventBody, rng } from "./workload";
+import { withDatabase } from "@/test/global-setup";
+import { seedBench, signedBenchDelivery } from "./seed-bench";
+import { rng } from "./workload";
 
 const EVENTS = Number(process.env.EVENTS ?? 4000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);
@@ -18,8 +19,6 @@ if (!serverUrl) throw new Error("DATABASE_URL is required");
 const name = `crm_ingest_cost_${Date.now()}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
 
 /** CPU ticks (1/100 s) of this database's backends, read from /proc (server on this machine). */
 async function backendTicks(): Promise<number> {
@@ -37,19 +36,15 @@ async function backendTicks(): Promise<number> {
 }
 
 try {
-  const handle = await createDb({ databaseUrl: url.toString(), maxConnections: CONCURRENCY });
+  const handle = await createDb({ databaseUrl: withDatabase(serverUrl, name), maxConnections: CONCURRENCY });
   const seeded = await seedBench(handle.db);
   for (const statement of (process.env.SETUP_SQL ?? "").split(";").filter((s) => s.trim())) await handle.db.execute(statement);
   const signer = new Webhook(seeded.secret);
   const random = rng(1);
   let sequence = 0;
   const request = () => {
-    const i = sequence++;
-    const body = JSON.stringify(benchEventBody(random, i, BENCH_OWNERS));
-    const id = `msg_cost_${i}`;
-    const now = new Date();
-    const headers = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signer.sign(id, now, body) };
-    return new Request(`http://127.0.0.1/api/webhooks/${seeded.sourceId}`, { method: "POST", body, headers });
+    const { body, headers } = signedBenchDelivery(signer, random, sequence++, "msg_cost");
+    return new Request(`http://127.0.0.1/api/webhooks/${seeded.sourceId}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
   };
   const drive = async (count: number) => {
     let left = count;

@@ -10,10 +10,11 @@ import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { createDb } from "@/db/client";
 import { runEngineBench } from "./engine";
-import { BENCH_OWNERS, seedBench } from "./seed-bench";
+import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedLoad } from "./paced";
 import { run } from "@/scripts/run";
+import { withDatabase } from "@/test/global-setup";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -37,11 +38,9 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
     return {
       database: "postgres",
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: withDatabase(serverUrl, name) },
       cleanup: async () => {
         const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
         await dropper.unsafe(`drop database if exists ${name} with (force)`);
@@ -153,20 +152,7 @@ try {
   const random = rng(1);
   let sequence = 0;
   const signer = new Webhook(seeded.secret);
-  const pipelineBody = () => {
-    const i = sequence++;
-    const body = JSON.stringify(benchEventBody(random, i, BENCH_OWNERS));
-    const id = `msg_bench_${started}_${i}`;
-    const now = new Date();
-    return {
-      body,
-      headers: {
-        "webhook-id": id,
-        "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-        "webhook-signature": signer.sign(id, now, body),
-      },
-    };
-  };
+  const pipelineBody = () => signedBenchDelivery(signer, random, sequence++, `msg_bench_${started}`);
   const baselineBody = () => ({ body: JSON.stringify(benchEventBody(random, sequence++, BENCH_OWNERS)), headers: {} });
   const pipelinePath = `/api/webhooks/${seeded.sourceId}`;
 

@@ -6,7 +6,8 @@ import { automations, webhookSources, workspaceMembers } from "@/db/schema";
 import { automationInputSchema } from "@/lib/automations/schema";
 import { createUser, createWorkspace } from "@/lib/workspaces/create-account";
 import { generateWebhookSecret } from "@/lib/webhooks/secrets";
-import { benchAutomations } from "./workload";
+import type { Webhook } from "standardwebhooks";
+import { benchAutomations, benchEventBody } from "./workload";
 
 export const BENCH_OWNERS = ["crm-bench-admin", "crm-bench-member"] as const;
 
@@ -37,4 +38,15 @@ export async function seedBench(db: Db, automationCount = 1000): Promise<{ sourc
   await db.execute(sql`create table if not exists bench_baseline (
     id bigserial primary key, entity_id text not null, payload jsonb not null, created_at timestamptz not null default now())`);
   return { sourceId: source.id, secret, workspaceId: workspace.id };
+}
+
+/** The i-th benchmark delivery, signed (Standard Webhooks) with a webhook-id unique to `idPrefix`. */
+export function signedBenchDelivery(signer: Webhook, random: () => number, i: number, idPrefix: string) {
+  const body = JSON.stringify(benchEventBody(random, i, BENCH_OWNERS));
+  const id = `${idPrefix}_${i}`;
+  const now = new Date();
+  return {
+    body,
+    headers: { "webhook-id": id, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signer.sign(id, now, body) },
+  };
 }
