@@ -90,12 +90,13 @@ export type TriggerDefinition = {
   describe(config: Trigger): string;
   match(event: NormalizedEvent, config: Trigger): TriggerMatch;
   /**
-   * Optional bucketing for the planner: automations of this type are grouped by `indexKey(config)`,
-   * and an event only visits the bucket `eventKey(event)` names (null: none can match). Both keys
-   * must agree with `match`: an automation outside the named bucket never matches the event.
+   * Optional bucketing for the planner: an automation of this type is filed under each key of
+   * `indexKeys(config)`, and an event visits only the buckets `eventKeys(event)` names (none: no
+   * automation of this type can match). The keys must agree with `match`: an automation filed under
+   * none of the event's keys never matches it.
    */
-  indexKey?(config: Trigger): string;
-  eventKey?(event: NormalizedEvent): string | null;
+  indexKeys?(config: Trigger): readonly string[];
+  eventKeys?(event: NormalizedEvent): readonly string[];
 };
 
 type TriggerSpec<T extends TriggerType> = {
@@ -106,8 +107,9 @@ type TriggerSpec<T extends TriggerType> = {
   describe(config: Extract<Trigger, { type: T }>): string;
   /** Called only when the event type already fits. */
   match?(event: NormalizedEvent, config: Extract<Trigger, { type: T }>): TriggerMatch;
-  indexKey?(config: Extract<Trigger, { type: T }>): string;
-  eventKey?(event: NormalizedEvent): string | null;
+  /** See TriggerDefinition; `eventKeys` too is called only when the event type already fits. */
+  indexKeys?(config: Extract<Trigger, { type: T }>): readonly string[];
+  eventKeys?(event: NormalizedEvent): readonly string[];
 };
 
 const ARTICLE: Record<EntityType, string> = { deal: "a deal", contact: "a contact", organization: "an organization", activity: "an activity" };
@@ -148,6 +150,22 @@ function statusReached(status: "won" | "lost") {
   };
 }
 
+const EVERY = [""] as const;
+const NONE = [] as const;
+
+/**
+ * A trigger whose verdict does not depend on its settings: its automations share one bucket, and
+ * the event is matched once for all of them (a typical deal update fires no "won" automation, and
+ * is then not offered to each of them in turn).
+ */
+function settingsFree(match: (event: NormalizedEvent) => TriggerMatch) {
+  return { match, indexKeys: () => EVERY, eventKeys: (event: NormalizedEvent) => (match(event).matched ? EVERY : NONE) };
+}
+
+/** "Updated" automations are filed under each field they watch, or under ANY_CHANGE when they watch all. */
+const ANY_CHANGE = "*";
+const changedKey = (field: string) => `changed:${field}`;
+
 function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
   const noun = ARTICLE[entity];
   const label = entity[0].toUpperCase() + entity.slice(1);
@@ -172,6 +190,11 @@ function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
           ? { matched: true, reason: `changed: ${changed.join(", ")}` }
           : { matched: false, reason: `none of ${keys.join(", ")} changed` };
       },
+      indexKeys: (config) => {
+        const keys = "fields" in config ? (config.fields ?? []) : [];
+        return keys.length === 0 ? [ANY_CHANGE] : keys.map(changedKey);
+      },
+      eventKeys: (event) => [ANY_CHANGE, ...(event.previous ? Object.keys(event.previous).map(changedKey) : [])],
     },
     { type: `${entity}.deleted`, label: `${label} deleted`, description: `Runs when ${noun} is deleted.`, eventType: `${entity}.deleted`, describe: () => `When ${noun} is deleted` },
   ] as TriggerSpec<TriggerType>[];
@@ -198,27 +221,27 @@ const SPECS: TriggerSpec<TriggerType>[] = [
       return { matched: true, reason: `stage changed from ${show(change.from)} to ${show(change.to)}` };
     },
     // Stage-change automations are bucketed by target stage: an event visits only its new stage's.
-    indexKey: (config: Extract<Trigger, { type: "deal.stage_changed" }>) => toText(config.to) ?? "",
-    eventKey: (event: NormalizedEvent) => {
-      if (event.type !== "deal.updated") return null;
+    indexKeys: (config: Extract<Trigger, { type: "deal.stage_changed" }>) => [toText(config.to) ?? ""],
+    eventKeys: (event: NormalizedEvent) => {
       const change = transition(event, "stage");
-      return !change || sameValue(change.from, change.to, "choice") ? null : toText(change.to);
+      const to = change && !sameValue(change.from, change.to, "choice") ? toText(change.to) : null;
+      return to === null ? NONE : [to];
     },
   } as TriggerSpec<TriggerType>,
-  { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won.", eventType: "deal.updated", describe: () => "When a deal is won", match: statusReached("won") },
-  { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost.", eventType: "deal.updated", describe: () => "When a deal is lost", match: statusReached("lost") },
+  { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won.", eventType: "deal.updated", describe: () => "When a deal is won", ...settingsFree(statusReached("won")) },
+  { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost.", eventType: "deal.updated", describe: () => "When a deal is lost", ...settingsFree(statusReached("lost")) },
   {
     type: "deal.owner_changed",
     label: "Deal owner changed",
     description: "Runs when a deal is reassigned to another owner.",
     eventType: "deal.updated",
     describe: () => "When a deal's owner changes",
-    match: (event) => {
+    ...settingsFree((event) => {
       const change = transition(event, "owner_id");
       return !change || sameValue(change.from, change.to, "text")
         ? { matched: false, reason: "owner did not change" }
         : { matched: true, reason: `owner changed from ${show(change.from)} to ${show(change.to)}` };
-    },
+    }),
   },
   {
     type: "activity.completed",
@@ -226,13 +249,13 @@ const SPECS: TriggerSpec<TriggerType>[] = [
     description: "Runs when an activity is marked done.",
     eventType: "activity.updated",
     describe: () => "When an activity is completed",
-    match: (event) => {
+    ...settingsFree((event) => {
       const change = transition(event, "done");
       if (!change) return { matched: false, reason: "done did not change" };
       return toBoolean(change.to) === true && toBoolean(change.from) !== true
         ? { matched: true, reason: "activity marked done" }
         : { matched: false, reason: `done changed from ${show(change.from)} to ${show(change.to)}` };
-    },
+    }),
   },
   {
     type: "deal.inactive",
@@ -260,8 +283,8 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
       if (event.type !== spec.eventType) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
       return spec.match ? spec.match(event, config as never) : { matched: true, reason: `${event.type} event` };
     },
-    indexKey: spec.indexKey ? (config) => spec.indexKey!(config as never) : undefined,
-    eventKey: spec.eventKey,
+    indexKeys: spec.indexKeys ? (config) => spec.indexKeys!(config as never) : undefined,
+    eventKeys: spec.eventKeys ? (event) => (event.type === spec.eventType ? spec.eventKeys!(event) : NONE) : undefined,
   };
 }
 

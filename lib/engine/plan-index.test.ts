@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAutomation, planEvent, type EngineAutomation, type NormalizedEvent } from "@/lib/engine";
 import { benchAutomations, benchEventBody, rng, STAGES, toNormalizedEvent } from "@/bench/workload";
+import { ENTITY_TYPES, FIELDS } from "@/lib/automations/fields";
+import { triggerTypesForEvent } from "@/lib/automations/triggers";
 
 const now = new Date("2026-11-26T12:00:00Z");
 
@@ -26,6 +28,8 @@ function dealEvent(stage: string, previousStage: string | undefined, extra: Reco
     causation: null,
   };
 }
+
+const fieldKeys = (entity: (typeof ENTITY_TYPES)[number]) => FIELDS[entity].map((f) => f.key);
 
 describe("the planner's trigger index", () => {
   const automations = asEngine(benchAutomations(400));
@@ -68,5 +72,58 @@ describe("the planner's trigger index", () => {
     const order = plans.map((p) => list.findIndex((a) => a.id === p.automationId));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((i) => list[i].isActive)).toBe(true);
+  });
+
+  it("plans exactly what one-by-one evaluation would for every trigger type, field filters and status changes included", () => {
+    const random = rng(11);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const some = <T,>(list: readonly T[], most: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * most) }, () => pick(list)))];
+    const triggers: unknown[] = [
+      { type: "deal.won" },
+      { type: "deal.lost" },
+      { type: "deal.owner_changed" },
+      { type: "activity.completed" },
+      { type: "deal.stage_changed", to: STAGES[1] },
+      { type: "deal.stage_changed", to: STAGES[2], from: STAGES[1] },
+      { type: "deal.updated", fields: ["stage", "title"] },
+      { type: "deal.stage_changed" }, // does not parse: fails on every deal update
+    ];
+    for (const entity of ENTITY_TYPES) {
+      triggers.push({ type: `${entity}.created` }, { type: `${entity}.deleted` }, { type: `${entity}.updated` });
+      for (let i = 0; i < 6; i++) triggers.push({ type: `${entity}.updated`, fields: some(fieldKeys(entity), 4) });
+    }
+    const mixed: EngineAutomation[] = triggers.map((trigger, i) => ({ ...automations[0], id: `m-${i}`, name: `Mixed ${i}`, trigger, conditions: null }));
+    const values: Record<string, unknown[]> = {
+      stage: [STAGES[1], STAGES[2], STAGES[3]],
+      status: ["open", "won", "lost"],
+      owner_id: ["u-1", "u-2"],
+      done: [true, false, null],
+    };
+    const valueOf = (key: string) => pick(values[key] ?? ["a", "b", 3]);
+    let planned = 0;
+    for (let i = 0; i < 1500; i++) {
+      const entity = pick(ENTITY_TYPES);
+      const keys = [...fieldKeys(entity), "status", "owner_id", "done"];
+      const data = Object.fromEntries(keys.filter(() => random() < 0.7).map((key) => [key, valueOf(key)]));
+      const event: NormalizedEvent = {
+        type: `${entity}.${pick(["created", "updated", "updated", "deleted"] as const)}`,
+        occurredAt: now.toISOString(),
+        entity: { type: entity, id: `E-${i}`, data },
+        previous: random() < 0.2 ? null : Object.fromEntries(some(keys, 4).map((key) => [key, valueOf(key)])),
+        causation: null,
+      };
+      const indexed = planEvent(event, mixed, now).map((p) => `${p.automationId}:${p.status}:${p.trace.trigger.reason}`);
+      // A broken trigger fails on every event of its type (and is not offered any other).
+      const fires = triggerTypesForEvent(event.type);
+      const oneByOne = mixed
+        .filter((a) => fires.includes((a.trigger as { type: string }).type))
+        .map((a) => evaluateAutomation(event, a, now))
+        .filter((e) => e.matched || e.status === "failed")
+        .map((e) => `${e.automationId}:${e.status}:${e.trace.trigger.reason}`);
+      expect(indexed).toEqual(oneByOne);
+      planned += indexed.length;
+    }
+    // The workload does fire triggers of every kind, not only the broken one.
+    expect(planned).toBeGreaterThan(3000);
   });
 });

@@ -161,7 +161,7 @@ function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
   }
   let bucket = index.byType.get(definition.type);
   if (!bucket) {
-    bucket = { definition, all: [], keyed: definition.indexKey && definition.eventKey ? new Map() : null, unkeyed: [] };
+    bucket = { definition, all: [], keyed: definition.indexKeys && definition.eventKeys ? new Map() : null, unkeyed: [] };
     index.byType.set(definition.type, bucket);
   }
   bucket.all.push(entry);
@@ -172,10 +172,11 @@ function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
     bucket.unkeyed.push(entry);
     return;
   }
-  const key = definition.indexKey!(compiled.trigger.config);
-  const entries = bucket.keyed.get(key);
-  if (entries) entries.push(entry);
-  else bucket.keyed.set(key, [entry]);
+  for (const key of new Set(definition.indexKeys!(compiled.trigger.config))) {
+    const entries = bucket.keyed.get(key);
+    if (entries) entries.push(entry);
+    else bucket.keyed.set(key, [entry]);
+  }
 }
 
 function indexFor(automations: readonly EngineAutomation[]): AutomationIndex {
@@ -186,6 +187,9 @@ function indexFor(automations: readonly EngineAutomation[]): AutomationIndex {
 
 function candidates(event: NormalizedEvent, index: AutomationIndex): IndexEntry[] {
   const out: IndexEntry[] = [...index.broken];
+  // An automation filed under several of the event's keys ("updated" watching two changed fields)
+  // is still planned once.
+  let seen: Set<IndexEntry> | undefined;
   for (const type of triggerTypesForEvent(event.type)) {
     const bucket = index.byType.get(type);
     if (!bucket) continue;
@@ -193,9 +197,21 @@ function candidates(event: NormalizedEvent, index: AutomationIndex): IndexEntry[
       out.push(...bucket.all);
       continue;
     }
-    const key = bucket.definition.eventKey!(event);
-    const entries = key === null ? undefined : bucket.keyed.get(key);
-    if (entries) out.push(...entries);
+    const keys = bucket.definition.eventKeys!(event);
+    if (keys.length === 1) {
+      const entries = bucket.keyed.get(keys[0]);
+      if (entries) out.push(...entries);
+    } else if (keys.length > 1) {
+      seen ??= new Set();
+      for (const key of keys) {
+        for (const entry of bucket.keyed.get(key) ?? []) {
+          if (!seen.has(entry)) {
+            seen.add(entry);
+            out.push(entry);
+          }
+        }
+      }
+    }
     out.push(...bucket.unkeyed);
   }
   return out.length > 1 ? out.sort((a, b) => a.order - b.order) : out;
