@@ -7,7 +7,6 @@
 
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { resultRows } from "@/db/rows";
 
 /** Concurrent event writes per database handle (the rest of the pool serves everything else). */
 export const MAX_IN_FLIGHT = 4;
@@ -19,17 +18,28 @@ export type WriteOutcome = { status: string; disabled?: number };
 type Pending = { payload: string; resolve: (outcome: WriteOutcome) => void; reject: (error: unknown) => void };
 
 /** The one value a `select … as result` returns (jsonb arrives parsed from both drivers). */
-function firstValue<T>(result: unknown): T {
-  const value = resultRows<{ result: unknown }>(result)[0]?.result;
+function firstValue<T>(rows: readonly { result: unknown }[]): T {
+  const value = rows[0]?.result;
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-async function writeOne(db: Db, payload: string): Promise<WriteOutcome> {
-  return firstValue<WriteOutcome>(await db.execute(sql`select app.record_event(${payload}::jsonb) as result`));
-}
-
-async function writeMany(db: Db, payloads: readonly string[]): Promise<WriteOutcome[]> {
-  return firstValue<WriteOutcome[]>(await db.execute(sql`select app.record_events(${`[${payloads.join(",")}]`}::jsonb) as result`));
+/**
+ * The two write calls as named prepared statements: on the server each connection parses and plans
+ * them once, and a call is then one round trip (bind and execute). Unnamed, every call would first
+ * ask the server to describe the statement and wait for the answer before sending the event.
+ */
+function writeStatements(db: Db) {
+  const call = (fn: string) =>
+    db
+      .select({ result: sql<unknown>`${sql.raw(fn)}(${sql.placeholder("payload")}::jsonb)` })
+      .from(sql`(select 1) as one`)
+      .prepare(fn.replace(".", "_"));
+  const one = call("app.record_event");
+  const many = call("app.record_events");
+  return {
+    writeOne: async (payload: string) => firstValue<WriteOutcome>(await one.execute({ payload })),
+    writeMany: async (payloads: readonly string[]) => firstValue<WriteOutcome[]>(await many.execute({ payload: `[${payloads.join(",")}]` })),
+  };
 }
 
 /** What a handle's batcher has done: database calls made, events written, the largest batch. */
@@ -39,8 +49,11 @@ class WriteBatcher {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
   readonly stats: WriteBatchStats = { calls: 0, events: 0, largestBatch: 0 };
+  private readonly statements: ReturnType<typeof writeStatements>;
 
-  constructor(private readonly db: Db) {}
+  constructor(db: Db) {
+    this.statements = writeStatements(db);
+  }
 
   submit(payload: string): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
@@ -65,7 +78,7 @@ class WriteBatcher {
     if (batch.length > 1) {
       this.stats.calls++;
       try {
-        const outcomes = await writeMany(this.db, batch.map((p) => p.payload));
+        const outcomes = await this.statements.writeMany(batch.map((p) => p.payload));
         batch.forEach((p, i) => p.resolve(outcomes[i]));
         this.stats.events += batch.length;
         return;
@@ -77,7 +90,7 @@ class WriteBatcher {
     this.stats.calls += batch.length;
     await Promise.all(
       batch.map((p) =>
-        writeOne(this.db, p.payload).then((outcome) => {
+        this.statements.writeOne(p.payload).then((outcome) => {
           this.stats.events++;
           p.resolve(outcome);
         }, p.reject),
