@@ -2,7 +2,7 @@
 // request. autocannon's rate limit releases each second's requests in one burst, which measures
 // its own queue rather than the server's latency at that load.
 import http from "node:http";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 export interface PacedResult {
   sent: number;
@@ -27,6 +27,9 @@ export async function pacedLoad(options: {
   const pending: Promise<void>[] = [];
   const total = Math.floor(options.rate * options.duration);
   const interval = 1000 / options.rate;
+  // The generator's own stalls would show as slow responses: with BENCH_TIMELINE, its event loop is watched too.
+  const loopDelay = process.env.BENCH_TIMELINE ? monitorEventLoopDelay({ resolution: 5 }) : undefined;
+  loopDelay?.enable();
   const start = performance.now();
 
   const send = () =>
@@ -65,7 +68,9 @@ export async function pacedLoad(options: {
     // BENCH_TIMELINE=<ms>: list the requests slower than that (100 ms when not a number).
     const threshold = Number(process.env.BENCH_TIMELINE) || 100;
     const slow = timeline.filter(([, ms]) => ms > threshold).map(([at, ms]) => `${(at / 1000).toFixed(2)}s:${ms.toFixed(0)}ms`);
-    console.error(`[bench] slow requests (${slow.length}): ${slow.slice(0, 400).join(" ")}`);
+    loopDelay?.disable();
+    console.error(`[bench] load generator's event loop: max delay ${((loopDelay?.max ?? 0) / 1e6).toFixed(0)} ms, p99 ${((loopDelay?.percentile(99) ?? 0) / 1e6).toFixed(0)} ms`);
+    console.error(`[bench] slow requests (${slow.length}, times from ${new Date(performance.timeOrigin + start).toISOString()}): ${slow.slice(0, 400).join(" ")}`);
   }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));

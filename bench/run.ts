@@ -55,8 +55,8 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup
 function startServer(env: Record<string, string>): ChildProcess {
   // BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
   const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  return spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
+  return spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, "w") : "ignore", "inherit"],
     env: {
       ...process.env,
       ...env,
