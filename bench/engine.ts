@@ -18,6 +18,8 @@ export interface EngineBenchResult {
   agreed: boolean;
 }
 
+const OUR_PASSES = 5;
+
 export async function runEngineBench(automationCount = 1000, eventCount = 10_000): Promise<EngineBenchResult> {
   const definitions: AutomationFormValues[] = benchAutomations(automationCount);
   const ids = definitions.map((_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
@@ -58,10 +60,16 @@ export async function runEngineBench(automationCount = 1000, eventCount = 10_000
   }
   const sampled = Math.min(2000, eventCount);
 
+  // Ours over several passes, the median reported: one pass takes well under a second, so a single
+  // one is at the mercy of whatever else the machine does for that second.
   let sink = 0;
-  const t0 = performance.now();
-  for (const event of events) sink += planEvent(event, candidatesFor(event.type), now).length;
-  const ours = ((performance.now() - t0) * 1000) / events.length;
+  const passes: number[] = [];
+  for (let pass = 0; pass < OUR_PASSES; pass++) {
+    const t0 = performance.now();
+    for (const event of events) sink += planEvent(event, candidatesFor(event.type), now).length;
+    passes.push(((performance.now() - t0) * 1000) / events.length);
+  }
+  const ours = passes.sort((a, b) => a - b)[Math.floor(passes.length / 2)];
 
   const t1 = performance.now();
   for (const event of events) sink += (await jsonRules.passing(event, triggerTypesForEvent(event.type))).length;
