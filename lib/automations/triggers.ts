@@ -166,6 +166,11 @@ function settingsFree(match: (event: NormalizedEvent) => TriggerMatch) {
 const ANY_CHANGE = "*";
 const changedKey = (field: string) => `changed:${field}`;
 
+/** The fields an "updated" trigger watches; none means any change fires it. */
+function watchedFields(config: Trigger): readonly string[] {
+  return "fields" in config ? (config.fields ?? []) : [];
+}
+
 function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
   const noun = ARTICLE[entity];
   const label = entity[0].toUpperCase() + entity.slice(1);
@@ -177,13 +182,13 @@ function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
       description: `Runs when ${noun} is updated, optionally only when chosen fields change.`,
       eventType: `${entity}.updated`,
       describe: (config) => {
-        const keys = "fields" in config ? (config.fields ?? []) : [];
+        const keys = watchedFields(config);
         if (keys.length === 0) return `When ${noun} is updated`;
         const verb = keys.length === 1 ? "changes" : "change";
         return `When ${noun} is updated (only when ${joinWords(keys.map((key) => fieldLabel(entity, key)), "or")} ${verb})`;
       },
       match: (event, config) => {
-        const keys = "fields" in config ? (config.fields ?? []) : [];
+        const keys = watchedFields(config);
         if (keys.length === 0) return { matched: true, reason: `${entity} updated` };
         const changed = keys.filter((key) => event.previous != null && Object.hasOwn(event.previous, key));
         return changed.length > 0
@@ -191,7 +196,7 @@ function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
           : { matched: false, reason: `none of ${keys.join(", ")} changed` };
       },
       indexKeys: (config) => {
-        const keys = "fields" in config ? (config.fields ?? []) : [];
+        const keys = watchedFields(config);
         return keys.length === 0 ? [ANY_CHANGE] : keys.map(changedKey);
       },
       eventKeys: (event) => [ANY_CHANGE, ...(event.previous ? Object.keys(event.previous).map(changedKey) : [])],
