@@ -1,4 +1,5 @@
 import type { CreateActivityConfig } from "@/lib/automations/actions";
+import { timeOrderedId } from "@/lib/time-ordered-id";
 import { resolveUser } from "./recipients";
 import type { ActionExecutor } from "./types";
 
@@ -20,7 +21,7 @@ export const createActivity: ActionExecutor = {
     const config = action.config as CreateActivityConfig;
     const assignee = resolveUser(ctx, config.assignee);
     if (!assignee.ok) return { status: "failed", error: assignee.error };
-    const id = crypto.randomUUID();
+    const id = timeOrderedId();
     const dueAt = new Date(ctx.now.getTime() + config.dueInDays * DAY_MS);
     const { entity } = ctx.event;
     ctx.effects.activities.push({

@@ -1,4 +1,5 @@
 import type { NotifyUserConfig } from "@/lib/automations/actions";
+import { timeOrderedId } from "@/lib/time-ordered-id";
 import { resolveUser } from "./recipients";
 import type { ActionExecutor } from "./types";
 
@@ -9,7 +10,7 @@ export const notifyUser: ActionExecutor = {
     const config = action.config as NotifyUserConfig;
     const recipient = resolveUser(ctx, config.to);
     if (!recipient.ok) return { status: "failed", error: recipient.error };
-    const id = crypto.randomUUID();
+    const id = timeOrderedId();
     ctx.effects.notifications.push({
       id,
       userId: recipient.value.id,

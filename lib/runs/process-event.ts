@@ -8,6 +8,7 @@ import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDir
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { OwnerInfo } from "@/lib/engine/plan";
+import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
 import { invalidateActiveAutomations, loadActiveAutomations } from "./load-active-automations";
 import { recordEvent } from "./record-event";
@@ -43,7 +44,7 @@ function invalidate(workspaceId: string, eventType: string): void {
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
   const { workspaceId, event, now } = params;
   for (let attempt = 1; ; attempt++) {
-    const eventId = crypto.randomUUID();
+    const eventId = timeOrderedId();
     const active = await loadActiveAutomations(db, workspaceId, event.type);
     // Without candidate automations nobody needs resolving (and the members are not checked).
     const directory = active.automations.length > 0 ? await loadWorkspaceDirectory(db, workspaceId) : NOBODY;

@@ -9,6 +9,7 @@ import { getAction } from "@/lib/automations/actions";
 import { executeAction } from "@/lib/actions/registry";
 import { emptyEffects, type ActionContext, type EffectBatch } from "@/lib/actions/types";
 import type { UserDirectory } from "@/lib/actions/user-directory";
+import { timeOrderedId } from "@/lib/time-ordered-id";
 
 export type RunStatus = "succeeded" | "failed" | "skipped" | "stopped";
 export type ActionStatus = "succeeded" | "failed" | "pending" | "skipped";
@@ -103,7 +104,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
     const started = performance.now();
     const automation = byId.get(plan.automationId)!;
     const run: RunRecord = {
-      id: crypto.randomUUID(),
+      id: timeOrderedId(),
       automationId: automation.id,
       automationName: automation.name,
       ownerId: automation.ownerId,
