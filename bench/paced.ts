@@ -10,6 +10,10 @@ export interface PacedResult {
   errors: number;
   p50: number;
   p99: number;
+  /** Epoch milliseconds of the first request. */
+  startedAt: number;
+  /** With BENCH_TIMELINE: the requests slower than its threshold (start in epoch milliseconds, latency). */
+  slow: { at: number; ms: number }[];
 }
 
 export async function pacedLoad(options: {
@@ -64,15 +68,17 @@ export async function pacedLoad(options: {
   }
   await Promise.all(pending);
   agent.destroy();
+  const startedAt = performance.timeOrigin + start;
+  // BENCH_TIMELINE=<ms>: list the requests slower than that (100 ms when not a number).
+  const threshold = Number(process.env.BENCH_TIMELINE) || 100;
+  const slow = timeline.filter(([, ms]) => ms > threshold).map(([at, ms]) => ({ at: startedAt + at, ms }));
   if (process.env.BENCH_TIMELINE) {
-    // BENCH_TIMELINE=<ms>: list the requests slower than that (100 ms when not a number).
-    const threshold = Number(process.env.BENCH_TIMELINE) || 100;
-    const slow = timeline.filter(([, ms]) => ms > threshold).map(([at, ms]) => `${(at / 1000).toFixed(2)}s:${ms.toFixed(0)}ms`);
+    const listed = slow.map(({ at, ms }) => `${((at - startedAt) / 1000).toFixed(2)}s:${ms.toFixed(0)}ms`);
     loopDelay?.disable();
     console.error(`[bench] load generator's event loop: max delay ${((loopDelay?.max ?? 0) / 1e6).toFixed(0)} ms, p99 ${((loopDelay?.percentile(99) ?? 0) / 1e6).toFixed(0)} ms`);
-    console.error(`[bench] slow requests (${slow.length}, times from ${new Date(performance.timeOrigin + start).toISOString()}): ${slow.slice(0, 400).join(" ")}`);
+    console.error(`[bench] slow requests (${slow.length}, times from ${new Date(startedAt).toISOString()}): ${listed.slice(0, 400).join(" ")}`);
   }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
-  return { sent: total, ok, errors, p50: at(0.5), p99: at(0.99) };
+  return { sent: total, ok, errors, p50: at(0.5), p99: at(0.99), startedAt, slow };
 }

@@ -13,6 +13,7 @@ import { runEngineBench } from "./engine";
 import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedLoad } from "./paced";
+import { describeDiskStalls, watchDisk } from "./disk-stalls";
 import { run } from "@/scripts/run";
 import { withDatabase } from "@/test/global-setup";
 
@@ -119,6 +120,20 @@ async function flushWrites(databaseUrl: string | undefined): Promise<void> {
   await run("sync", []);
 }
 
+/** Where the database keeps its files: the embedded one's directory, or the server's data_directory (superuser). */
+async function dataDirectory(db: { env: Record<string, string> }): Promise<string> {
+  if (!db.env.DATABASE_URL) return db.env.DATA_DIR;
+  const client = postgres(db.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client.unsafe<{ dir: string }[]>("select current_setting('data_directory') as dir");
+    return row.dir;
+  } catch {
+    return ""; // not allowed to read it: nothing to watch
+  } finally {
+    await client.end();
+  }
+}
+
 async function commits(): Promise<{ commits: number; writeTransactions: number }> {
   await new Promise((r) => setTimeout(r, 1500)); // statistics are flushed at most once a second
   const response = await fetch(`${BASE}/api/bench/stats`);
@@ -180,7 +195,12 @@ try {
   log(`pipeline at half load (${halfRate} events/s): 5 s to settle, then ${Math.min(DURATION, 15)} s measured…`);
   await flushWrites(db.env.DATABASE_URL || undefined);
   await pacedLoad({ url: `${BASE}${pipelinePath}`, rate: halfRate, duration: 5, request: pipelineBody });
+  // BENCH_TIMELINE: the disk holding the database, watched during the measured half load (when it is on this machine).
+  const diskWatch = process.env.BENCH_TIMELINE ? watchDisk(await dataDirectory(db)) : undefined;
   const paced = await pacedLoad({ url: `${BASE}${pipelinePath}`, rate: halfRate, duration: Math.min(DURATION, 15), request: pipelineBody });
+  if (diskWatch) {
+    for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
+  }
   const half: Figures = { rps: paced.ok / Math.min(DURATION, 15), p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: 0, ok: paced.ok };
 
   const running = server.exitCode === null && server.signalCode === null;
