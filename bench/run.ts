@@ -203,6 +203,21 @@ try {
   }
   const half: Figures = { rps: paced.ok / Math.min(DURATION, 15), p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: 0, ok: paced.ok };
 
+  // The control for that figure: the baseline route paced at the same rate, the same way, so the
+  // latency the stack itself adds at this rate on this machine is printed beside the pipeline's.
+  log(`baseline at the same rate (${halfRate} requests/s): 5 s to settle, then ${Math.min(DURATION, 15)} s measured…`);
+  await flushWrites(db.env.DATABASE_URL || undefined);
+  await pacedLoad({ url: `${BASE}/api/bench/baseline`, rate: halfRate, duration: 5, request: baselineBody });
+  const pacedBaseline = await pacedLoad({ url: `${BASE}/api/bench/baseline`, rate: halfRate, duration: Math.min(DURATION, 15), request: baselineBody });
+  const baselineHalf: Figures = {
+    rps: pacedBaseline.ok / Math.min(DURATION, 15),
+    p50: pacedBaseline.p50,
+    p99: pacedBaseline.p99,
+    errors: pacedBaseline.errors,
+    non2xx: 0,
+    ok: pacedBaseline.ok,
+  };
+
   const running = server.exitCode === null && server.signalCode === null;
   const exited = running ? new Promise((resolve) => server!.once("exit", resolve)) : Promise.resolve();
   server.kill("SIGTERM");
@@ -219,7 +234,8 @@ try {
   console.log("");
   console.log(`database: ${db.database}   connections: ${CONNECTIONS}   duration: ${DURATION} s`);
   console.log(`${"".padEnd(22)}${pad("req/s")}${pad("p50 ms")}${pad("p99 ms")}${pad("errors")}${pad("non-2xx")}`);
-  for (const [name, f] of [["baseline (1 insert)", baseline], ["pipeline", pipeline], ["pipeline @ half load", half]] as const) {
+  const rows = [["baseline (1 insert)", baseline], ["pipeline", pipeline], ["pipeline @ half load", half], ["baseline @ same rate", baselineHalf]] as const;
+  for (const [name, f] of rows) {
     console.log(`${name.padEnd(22)}${pad(f.rps.toFixed(0))}${pad(f.p50)}${pad(f.p99)}${pad(f.errors)}${pad(f.non2xx)}`);
   }
   console.log(
