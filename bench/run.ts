@@ -134,6 +134,31 @@ async function dataDirectory(db: { env: Record<string, string> }): Promise<strin
   }
 }
 
+const PACED_SECONDS = Math.min(DURATION, 15);
+
+/**
+ * An open-loop phase at a steady rate: dirty pages flushed, then 5 s at the rate unmeasured (the
+ * previous phase leaves a backlog behind: queued writes, the disk flushing what it wrote), then
+ * PACED_SECONDS measured, so the figure is that load's own steady state.
+ */
+async function pacedPhase(options: {
+  path: string;
+  rate: number;
+  request: () => { body: string; headers: Record<string, string> };
+  databaseUrl: string | undefined;
+  diskDirectory: string | undefined;
+}): Promise<Figures> {
+  const target = { url: `${BASE}${options.path}`, rate: options.rate, request: options.request };
+  await flushWrites(options.databaseUrl);
+  await pacedLoad({ ...target, duration: 5 });
+  const diskWatch = options.diskDirectory === undefined ? undefined : watchDisk(options.diskDirectory);
+  const paced = await pacedLoad({ ...target, duration: PACED_SECONDS });
+  if (diskWatch) {
+    for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
+  }
+  return { rps: paced.ok / PACED_SECONDS, p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: 0, ok: paced.ok };
+}
+
 async function commits(): Promise<{ commits: number; writeTransactions: number }> {
   await new Promise((r) => setTimeout(r, 1500)); // statistics are flushed at most once a second
   const response = await fetch(`${BASE}/api/bench/stats`);
@@ -190,33 +215,15 @@ try {
   const writesPerEvent = (commitsAfter.writeTransactions - commitsBefore.writeTransactions) / Math.max(1, pipeline.ok);
 
   const halfRate = Math.max(1, Math.floor(pipeline.rps / 2));
-  // The full-load run leaves a backlog behind (queued writes, the disk flushing what it wrote): a few
-  // seconds at the half rate, not measured, so the figure is the half load's own steady state.
-  log(`pipeline at half load (${halfRate} events/s): 5 s to settle, then ${Math.min(DURATION, 15)} s measured…`);
-  await flushWrites(db.env.DATABASE_URL || undefined);
-  await pacedLoad({ url: `${BASE}${pipelinePath}`, rate: halfRate, duration: 5, request: pipelineBody });
+  const paced = { rate: halfRate, databaseUrl: db.env.DATABASE_URL || undefined };
+  log(`pipeline at half load (${halfRate} events/s): 5 s to settle, then ${PACED_SECONDS} s measured…`);
   // BENCH_TIMELINE: the disk holding the database, watched during the measured half load (when it is on this machine).
-  const diskWatch = process.env.BENCH_TIMELINE ? watchDisk(await dataDirectory(db)) : undefined;
-  const paced = await pacedLoad({ url: `${BASE}${pipelinePath}`, rate: halfRate, duration: Math.min(DURATION, 15), request: pipelineBody });
-  if (diskWatch) {
-    for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
-  }
-  const half: Figures = { rps: paced.ok / Math.min(DURATION, 15), p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: 0, ok: paced.ok };
-
+  const diskDirectory = process.env.BENCH_TIMELINE ? await dataDirectory(db) : undefined;
+  const half = await pacedPhase({ ...paced, path: pipelinePath, request: pipelineBody, diskDirectory });
   // The control for that figure: the baseline route paced at the same rate, the same way, so the
   // latency the stack itself adds at this rate on this machine is printed beside the pipeline's.
-  log(`baseline at the same rate (${halfRate} requests/s): 5 s to settle, then ${Math.min(DURATION, 15)} s measured…`);
-  await flushWrites(db.env.DATABASE_URL || undefined);
-  await pacedLoad({ url: `${BASE}/api/bench/baseline`, rate: halfRate, duration: 5, request: baselineBody });
-  const pacedBaseline = await pacedLoad({ url: `${BASE}/api/bench/baseline`, rate: halfRate, duration: Math.min(DURATION, 15), request: baselineBody });
-  const baselineHalf: Figures = {
-    rps: pacedBaseline.ok / Math.min(DURATION, 15),
-    p50: pacedBaseline.p50,
-    p99: pacedBaseline.p99,
-    errors: pacedBaseline.errors,
-    non2xx: 0,
-    ok: pacedBaseline.ok,
-  };
+  log(`baseline at the same rate (${halfRate} requests/s): 5 s to settle, then ${PACED_SECONDS} s measured…`);
+  const baselineHalf = await pacedPhase({ ...paced, path: "/api/bench/baseline", request: baselineBody, diskDirectory: undefined });
 
   const running = server.exitCode === null && server.signalCode === null;
   const exited = running ? new Promise((resolve) => server!.once("exit", resolve)) : Promise.resolve();
