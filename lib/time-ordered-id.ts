@@ -19,6 +19,7 @@ export function timeOrderedId(now: number = Date.now()): string {
   }
   bytes[6] = (bytes[6] & 0x0f) | 0x70; // version 7
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10
-  const h = Array.from(bytes, (b) => HEX[b]);
-  return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h.slice(8, 10).join("")}-${h.slice(10).join("")}`;
+  let hex = "";
+  for (const b of bytes) hex += HEX[b];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
