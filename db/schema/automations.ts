@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 import { workspaces } from "./workspaces";
 
@@ -33,6 +33,8 @@ export const automations = pgTable(
       .where(sql`${t.isActive}`),
     index("automations_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
     index("automations_owner_idx").on(t.ownerId),
+    // The target of automation_runs' (automation_id, workspace_id) key: a run's workspace is its automation's.
+    unique("automations_id_workspace_key").on(t.id, t.workspaceId),
     check("automations_name_check", sql`length(${t.name}) between 1 and 120`),
     check("automations_version_check", sql`${t.version} >= 1`),
   ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 export const webhookSources = pgTable(
@@ -22,6 +22,8 @@ export const webhookSources = pgTable(
   },
   (t) => [
     index("webhook_sources_workspace_idx").on(t.workspaceId),
+    // The target of events' and delivery log entries' (source_id, workspace_id) keys.
+    unique("webhook_sources_id_workspace_key").on(t.id, t.workspaceId),
     check("webhook_sources_format_check", sql`${t.format} in ('native', 'supabase')`),
   ],
 );
@@ -30,12 +32,9 @@ export const events = pgTable(
   "events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    sourceId: uuid("source_id")
-      .notNull()
-      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    /** With source_id, a key to the source (below): the workspace is the source's, and goes with it. */
+    workspaceId: uuid("workspace_id").notNull(),
+    sourceId: uuid("source_id").notNull(),
     /** The sender's `webhook-id`: the idempotency key of a delivery. */
     externalId: text("external_id").notNull(),
     type: text("type").notNull(),
@@ -48,6 +47,7 @@ export const events = pgTable(
   },
   (t) => [
     unique("events_source_external_id_key").on(t.sourceId, t.externalId),
+    foreignKey({ name: "events_source_fk", columns: [t.sourceId, t.workspaceId], foreignColumns: [webhookSources.id, webhookSources.workspaceId] }).onDelete("cascade"),
     index("events_workspace_received_idx").on(t.workspaceId, t.receivedAt),
     index("events_workspace_entity_idx").on(t.workspaceId, t.entityId),
   ],
@@ -58,12 +58,9 @@ export const inboundDeliveries = pgTable(
   "inbound_deliveries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    sourceId: uuid("source_id")
-      .notNull()
-      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    /** With source_id, a key to the source (below): the workspace is the source's, and goes with it. */
+    workspaceId: uuid("workspace_id").notNull(),
+    sourceId: uuid("source_id").notNull(),
     externalId: text("external_id"),
     outcome: text("outcome", { enum: ["accepted", "duplicate", "rejected"] }).notNull(),
     httpStatus: integer("http_status").notNull(),
@@ -75,6 +72,7 @@ export const inboundDeliveries = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ name: "inbound_deliveries_source_fk", columns: [t.sourceId, t.workspaceId], foreignColumns: [webhookSources.id, webhookSources.workspaceId] }).onDelete("cascade"),
     index("inbound_deliveries_source_received_idx").on(t.sourceId, t.receivedAt),
     // The workspace's delivery log on /settings/webhooks, newest first, whatever the filters.
     index("inbound_deliveries_workspace_received_idx").on(t.workspaceId, t.receivedAt.desc(), t.id.desc()),
