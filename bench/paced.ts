@@ -7,7 +7,11 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 export interface PacedResult {
   sent: number;
   ok: number;
+  /** Requests that got no response (the socket failed), by error code in `errorCodes`. */
   errors: number;
+  errorCodes: Record<string, number>;
+  /** Responses with a status of 300 or more. */
+  non2xx: number;
   p50: number;
   p99: number;
   /** Epoch milliseconds of the first request. */
@@ -22,12 +26,16 @@ export async function pacedLoad(options: {
   duration: number;
   request: () => { body: string; headers: Record<string, string> };
 }): Promise<PacedResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // FIFO reuse keeps every open socket busy: with the default (LIFO) a socket opened in a burst can
+  // sit idle past the server's keep-alive timeout and be closed just as a request is sent on it.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, scheduling: "fifo" });
   const target = new URL(options.url);
   const latencies: number[] = [];
   const timeline: Array<[number, number]> = [];
   let ok = 0;
+  let non2xx = 0;
   let errors = 0;
+  const errorCodes: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   const total = Math.floor(options.rate * options.duration);
   const interval = 1000 / options.rate;
@@ -48,13 +56,15 @@ export async function pacedLoad(options: {
             latencies.push(performance.now() - began);
             if (process.env.BENCH_TIMELINE) timeline.push([began - start, performance.now() - began]);
             if (res.statusCode && res.statusCode < 300) ok++;
-            else errors++;
+            else non2xx++;
             resolve();
           });
         },
       );
-      req.on("error", () => {
+      req.on("error", (error: NodeJS.ErrnoException) => {
         errors++;
+        const code = error.code ?? error.message;
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
         resolve();
       });
       req.end(body);
@@ -80,5 +90,5 @@ export async function pacedLoad(options: {
   }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
-  return { sent: total, ok, errors, p50: at(0.5), p99: at(0.99), startedAt, slow };
+  return { sent: total, ok, errors, errorCodes, non2xx, p50: at(0.5), p99: at(0.99), startedAt, slow };
 }

@@ -156,7 +156,8 @@ async function pacedPhase(options: {
   if (diskWatch) {
     for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
   }
-  return { rps: paced.ok / PACED_SECONDS, p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: 0, ok: paced.ok };
+  if (paced.errors > 0) log(`${options.path} at ${options.rate}/s: requests without a response, by error: ${JSON.stringify(paced.errorCodes)}`);
+  return { rps: paced.ok / PACED_SECONDS, p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: paced.non2xx, ok: paced.ok };
 }
 
 async function commits(): Promise<{ commits: number; writeTransactions: number }> {
