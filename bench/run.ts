@@ -14,6 +14,7 @@ import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedLoad } from "./paced";
 import { describeDiskStalls, watchDisk } from "./disk-stalls";
+import { armServerGc, describeServerGc, readServerGc } from "./server-gc";
 import { run } from "@/scripts/run";
 import { withDatabase } from "@/test/global-setup";
 
@@ -156,6 +157,10 @@ async function pacedPhase(options: {
   if (diskWatch) {
     for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
   }
+  if (process.env.BENCH_TIMELINE) {
+    const collections = await readServerGc(BASE, paced.startedAt, Date.now());
+    for (const line of describeServerGc(collections, paced.startedAt, paced.slow)) log(line);
+  }
   if (paced.errors > 0) log(`${options.path} at ${options.rate}/s: requests without a response, by error: ${JSON.stringify(paced.errorCodes)}`);
   return { rps: paced.ok / PACED_SECONDS, p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: paced.non2xx, ok: paced.ok };
 }
@@ -189,6 +194,7 @@ try {
 
   server = startServer(db.env);
   await waitForHealth();
+  if (process.env.BENCH_TIMELINE) await armServerGc(BASE);
 
   const random = rng(1);
   let sequence = 0;

@@ -1,0 +1,37 @@
+// With BENCH_TIMELINE: the server's garbage collections during a paced phase (GET /api/bench/gc),
+// listed beside its slow requests. A mark-compact's pause is short (about 10–15 ms here), but it ends
+// a marking phase in which concurrent marker threads compete with the server and the database for
+// the two cores, and the requests queued meanwhile drain after it: the slow requests of a half-load
+// phase come in bursts of 100–200 ms around one. So a slow request counts as near a mark-compact
+// when it was in flight within NEAR_MS of the pause.
+
+export type ServerCollection = { at: number; ms: number; major: boolean };
+
+/** Marking before a mark-compact took 45–105 ms of wall time in this server (`--trace-gc`), and the backlog about as long to drain. */
+const NEAR_MS = 100;
+
+/** Starts the server's watch (the route's first call loads it): collections before that go unseen. */
+export async function armServerGc(base: string): Promise<void> {
+  await fetch(`${base}/api/bench/gc?since=${Date.now()}`);
+}
+
+export async function readServerGc(base: string, from: number, to: number): Promise<ServerCollection[]> {
+  const response = await fetch(`${base}/api/bench/gc?since=${from}`);
+  const { collections } = (await response.json()) as { collections: ServerCollection[] };
+  return collections.filter((c) => c.at <= to);
+}
+
+/** The summary lines: mark-compacts (offsets from the phase's start, pause), scavenges, and the slow requests near a mark-compact. */
+export function describeServerGc(collections: readonly ServerCollection[], phaseStart: number, slow: readonly { at: number; ms: number }[]): string[] {
+  const majors = collections.filter((c) => c.major);
+  const scavenges = collections.filter((c) => !c.major);
+  const longest = scavenges.reduce((max, c) => Math.max(max, c.ms), 0);
+  const scavengeMs = scavenges.reduce((sum, c) => sum + c.ms, 0);
+  const near = slow.filter((r) => majors.some((c) => r.at <= c.at + c.ms + NEAR_MS && r.at + r.ms >= c.at - NEAR_MS)).length;
+  const listed = majors.map((c) => `${((c.at - phaseStart) / 1000).toFixed(2)}s:${c.ms.toFixed(0)}ms`);
+  return [
+    `server GC: ${majors.length} mark-compacts${listed.length ? ` — ${listed.join(" ")}` : ""}; ` +
+      `${scavenges.length} scavenges, ${scavengeMs.toFixed(0)} ms in all, the longest ${longest.toFixed(1)} ms`,
+    `slow requests in flight within ${NEAR_MS} ms of a mark-compact's pause: ${near} of ${slow.length}`,
+  ];
+}
