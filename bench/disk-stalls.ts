@@ -6,6 +6,7 @@
 // /proc costs the database nothing, unlike sampling pg_stat_activity, whose snapshots contend with
 // commits for the same lock and slowed the requests they were watching.
 import fs from "node:fs";
+import { inFlightDuring, type SlowRequest } from "./paced";
 
 const INTERVAL_MS = 4;
 /** A stretch without completions shorter than this is ordinary service time. */
@@ -75,10 +76,10 @@ export function watchDisk(directory: string): DiskWatch | undefined {
 export function describeDiskStalls(
   watched: ReturnType<DiskWatch["stop"]>,
   phaseStart: number,
-  slow: readonly { at: number; ms: number }[],
+  slow: readonly SlowRequest[],
 ): string[] {
   const { stalls, flushes, flushMs } = watched;
-  const during = slow.filter((r) => stalls.some((s) => r.at <= s.to && r.at + r.ms >= s.from)).length;
+  const during = inFlightDuring(slow, stalls);
   const listed = stalls.map((s) => `${((s.from - phaseStart) / 1000).toFixed(2)}s:${s.to - s.from}ms`);
   return [
     `disk: ${flushes} cache flushes, ${flushes ? (flushMs / flushes).toFixed(2) : "0"} ms each on average; ` +

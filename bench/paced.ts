@@ -4,6 +4,14 @@
 import http from "node:http";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
+/** A request slower than BENCH_TIMELINE's threshold: its start (epoch milliseconds) and latency. */
+export type SlowRequest = { at: number; ms: number };
+
+/** How many of `slow` were in flight at some point of one of `windows` (epoch milliseconds, inclusive). */
+export function inFlightDuring(slow: readonly SlowRequest[], windows: readonly { from: number; to: number }[]): number {
+  return slow.filter((r) => windows.some((w) => r.at <= w.to && r.at + r.ms >= w.from)).length;
+}
+
 export interface PacedResult {
   sent: number;
   ok: number;
@@ -16,8 +24,8 @@ export interface PacedResult {
   p99: number;
   /** Epoch milliseconds of the first request. */
   startedAt: number;
-  /** With BENCH_TIMELINE: the requests slower than its threshold (start in epoch milliseconds, latency). */
-  slow: { at: number; ms: number }[];
+  /** With BENCH_TIMELINE: the requests slower than its threshold. */
+  slow: SlowRequest[];
 }
 
 export async function pacedLoad(options: {

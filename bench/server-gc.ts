@@ -5,6 +5,8 @@
 // phase come in bursts of 100–200 ms around one. So a slow request counts as near a mark-compact
 // when it was in flight within NEAR_MS of the pause.
 
+import { inFlightDuring, type SlowRequest } from "./paced";
+
 export type ServerCollection = { at: number; ms: number; major: boolean };
 
 /** Marking before a mark-compact took 45–105 ms of wall time in this server (`--trace-gc`), and the backlog about as long to drain. */
@@ -12,7 +14,8 @@ const NEAR_MS = 100;
 
 /** Starts the server's watch (the route's first call loads it): collections before that go unseen. */
 export async function armServerGc(base: string): Promise<void> {
-  await fetch(`${base}/api/bench/gc?since=${Date.now()}`);
+  const now = Date.now();
+  await readServerGc(base, now, now);
 }
 
 export async function readServerGc(base: string, from: number, to: number): Promise<ServerCollection[]> {
@@ -22,12 +25,12 @@ export async function readServerGc(base: string, from: number, to: number): Prom
 }
 
 /** The summary lines: mark-compacts (offsets from the phase's start, pause), scavenges, and the slow requests near a mark-compact. */
-export function describeServerGc(collections: readonly ServerCollection[], phaseStart: number, slow: readonly { at: number; ms: number }[]): string[] {
+export function describeServerGc(collections: readonly ServerCollection[], phaseStart: number, slow: readonly SlowRequest[]): string[] {
   const majors = collections.filter((c) => c.major);
   const scavenges = collections.filter((c) => !c.major);
   const longest = scavenges.reduce((max, c) => Math.max(max, c.ms), 0);
   const scavengeMs = scavenges.reduce((sum, c) => sum + c.ms, 0);
-  const near = slow.filter((r) => majors.some((c) => r.at <= c.at + c.ms + NEAR_MS && r.at + r.ms >= c.at - NEAR_MS)).length;
+  const near = inFlightDuring(slow, majors.map((c) => ({ from: c.at - NEAR_MS, to: c.at + c.ms + NEAR_MS })));
   const listed = majors.map((c) => `${((c.at - phaseStart) / 1000).toFixed(2)}s:${c.ms.toFixed(0)}ms`);
   return [
     `server GC: ${majors.length} mark-compacts${listed.length ? ` — ${listed.join(" ")}` : ""}; ` +
