@@ -15,7 +15,7 @@ describe.each(TEST_DRIVERS)("my follow-ups on %s", (driver) => {
 
   it("lists the assignee's activities with the deal and the automation, and only theirs", async () => {
     const world = await makeWebhookWorld(db);
-    const send = (owner: string, title: string) => post(world.source.id, signedRequest(world.source.id, dealEvent({ owner, title }), { secret: world.source.secret }));
+    const send = (owner: string, title: string) => post(signedRequest(world.source.id, dealEvent({ owner, title }), { secret: world.source.secret }));
     await send("crm-a", "Acme");
     await send("crm-a", "Initech");
     await send("crm-b", "Globex");
@@ -39,7 +39,7 @@ describe.each(TEST_DRIVERS)("my follow-ups on %s", (driver) => {
 
   it("lets only the assignee tick an activity done", async () => {
     const world = await makeWebhookWorld(db);
-    await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
+    await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
     const [{ id }] = await db.select({ id: activities.id }).from(activities).where(eq(activities.workspaceId, world.workspace.id));
     const now = new Date();
     for (const other of [world.memberB, world.admin]) {

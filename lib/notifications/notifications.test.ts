@@ -14,7 +14,7 @@ describe.each(TEST_DRIVERS)("notifications on %s", (driver) => {
   it("counts, lists and marks read the recipient's notifications only", async () => {
     const world = await makeWebhookWorld(db);
     for (const title of ["One", "Two", "Three"]) {
-      await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a", title }), { secret: world.source.secret }));
+      await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a", title }), { secret: world.source.secret }));
     }
     const a = { claims: world.memberA.claims, workspaceId: world.workspace.id };
     const b = { claims: world.memberB.claims, workspaceId: world.workspace.id };
@@ -34,8 +34,8 @@ describe.each(TEST_DRIVERS)("notifications on %s", (driver) => {
 
   it("links an action's notification to its run only for a reader who may open that run", async () => {
     const world = await makeWebhookWorld(db);
-    await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-admin", title: "Own" }), { secret: world.source.secret }));
-    await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a", title: "Theirs" }), { secret: world.source.secret }));
+    await post(signedRequest(world.source.id, dealEvent({ owner: "crm-admin", title: "Own" }), { secret: world.source.secret }));
+    await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a", title: "Theirs" }), { secret: world.source.secret }));
     const [admins] = await listNotifications(db, { claims: world.admin.claims, workspaceId: world.workspace.id });
     expect(admins.link).toMatch(/^\/settings\/logs\/[0-9a-f-]{36}$/);
     // Member A did not make the automation, so its run is not theirs to open.

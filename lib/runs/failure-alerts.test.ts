@@ -55,11 +55,11 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
     const world = await makeWebhookWorld(db);
     // The owner is a member, so the alert reaches two people.
     await db.update(automations).set({ ownerId: world.memberA.id }).where(eq(automations.id, world.automationId));
-    const ok = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
+    const ok = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
     expect(ok.status).toBe(200);
     expect(await alertsOf(world)).toEqual([]);
 
-    const { body } = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-gone" }), { secret: world.source.secret }));
+    const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-gone" }), { secret: world.source.secret }));
     const runId = (body.runs as { runId: string }[])[0].runId;
     const alerts = await alertsOf(world);
     expect(alerts.map((a) => a.userId).sort()).toEqual([world.admin.id, world.memberA.id].sort());
@@ -111,7 +111,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
   it("auto-disables after repeated failures with a reason the automation shows, which reactivation clears", async () => {
     const world = await makeWebhookWorld(db);
     for (let i = 0; i < MAX_CONSECUTIVE_FAILURES; i++) {
-      await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-nobody" }), { secret: world.source.secret }));
+      await post(signedRequest(world.source.id, dealEvent({ owner: "crm-nobody" }), { secret: world.source.secret }));
     }
     const scope = { claims: world.admin.claims, workspaceId: world.workspace.id, id: world.automationId };
     const off = await getAutomation(db, scope);
@@ -120,7 +120,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
 
     const on = await setAutomationActive(db, { ...scope, isActive: true });
     expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null });
-    const { body } = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
+    const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
     expect(body.runs).toMatchObject([{ automationId: world.automationId, status: "succeeded" }]);
   });
 });

@@ -13,7 +13,7 @@ import { MAX_CONSECUTIVE_FAILURES } from "./record-event";
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
 function send(world: World, body: unknown) {
-  return post(world.source.id, signedRequest(world.source.id, body, { secret: world.source.secret }));
+  return post(signedRequest(world.source.id, body, { secret: world.source.secret }));
 }
 
 function runsOf(db: Db, automationId: string) {

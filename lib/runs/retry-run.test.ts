@@ -13,7 +13,7 @@ import { retryRun, retryRuns } from "./retry-run";
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
 async function failingRun(world: World, owner: string): Promise<string> {
-  const { body } = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner }), { secret: world.source.secret }));
+  const { body } = await post(signedRequest(world.source.id, dealEvent({ owner }), { secret: world.source.secret }));
   const runs = body.runs as { runId: string; status: string }[];
   expect(runs.map((run) => run.status)).toEqual(["failed"]);
   return runs[0].runId;
@@ -59,7 +59,7 @@ describe.each(TEST_DRIVERS)("retrying failed runs on %s", (driver) => {
     const world = await makeWebhookWorld(db);
     await db.update(automations).set({ isActive: false }).where(eq(automations.id, world.automationId));
     const id = await insertAutomation(db, world.workspace.id, world.memberA.id, THREE_ACTIONS);
-    const { body } = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-new" }), { secret: world.source.secret }));
+    const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-new" }), { secret: world.source.secret }));
     const runId = (body.runs as { runId: string }[])[0].runId;
     expect(await actionsOf(runId)).toMatchObject([
       { index: 0, status: "succeeded", attempts: 1, config: null },

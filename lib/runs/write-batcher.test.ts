@@ -109,7 +109,7 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
   it("answers every one of many concurrent deliveries with its own runs", async () => {
     const world = await makeWebhookWorld(db);
     const responses = await Promise.all(
-      Array.from({ length: 24 }, () => post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }))),
+      Array.from({ length: 24 }, () => post(signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }))),
     );
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
     const eventIds = responses.map((r) => r.body.eventId as string);

@@ -7,7 +7,7 @@ import { parseDeliveryFilters } from "./delivery-filters";
 import { deliveryRunsHref, listDeliveries } from "./list-deliveries";
 
 const send = (source: { id: string; secret: string }, id: string, options: { tamper?: (body: string) => string } = {}) =>
-  post(source.id, signedRequest(source.id, dealEvent(), { secret: source.secret, id, ...options }));
+  post(signedRequest(source.id, dealEvent(), { secret: source.secret, id, ...options }));
 
 describe.each(TEST_DRIVERS)("the inbound delivery log on %s", (driver) => {
   let db: Db;
@@ -52,7 +52,7 @@ describe.each(TEST_DRIVERS)("the inbound delivery log on %s", (driver) => {
 
   it("links an event with one run straight to that run", async () => {
     const world = await makeWebhookWorld(db);
-    await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: world.source.secret, id: "msg-single" }));
+    await post(signedRequest(world.source.id, dealEvent(), { secret: world.source.secret, id: "msg-single" }));
     const [delivery] = await listDeliveries(db, { claims: world.admin.claims, workspaceId: world.workspace.id, externalId: "msg-single" });
     expect(delivery.runCount).toBe(1);
     expect(deliveryRunsHref(delivery)).toBe(`/settings/logs/${delivery.onlyRunId}`);

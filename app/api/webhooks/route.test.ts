@@ -37,7 +37,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
   it("accepts a valid event: runs, actions, an activity for the deal owner and a notification, in one record", async () => {
     const world = await makeWebhookWorld(db);
     const before = Date.now();
-    const { status, body } = await post(world.source.id, signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret, id: "msg_valid" }));
+    const { status, body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret, id: "msg_valid" }));
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ duplicate: false, runs: [{ automationId: world.automationId, status: "succeeded", error: null }] });
@@ -106,7 +106,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
     const world = await makeWebhookWorld(db);
     const other = await insertSource(db, world.other.id);
     const request = build({ sourceId: world.source.id, secret: world.source.secret, otherSecret: other.secret });
-    const { status, body } = await post(world.source.id, request);
+    const { status, body } = await post(request);
 
     expect(status).toBe(expectedStatus);
     expect(body.code).toBe(code);
@@ -124,7 +124,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
 
   it("answers a schema violation with the zod issues", async () => {
     const world = await makeWebhookWorld(db);
-    const { status, body } = await post(world.source.id, signedRequest(world.source.id, { ...dealEvent(), type: "deal.exploded", occurred_at: "soon" }, { secret: world.source.secret }));
+    const { status, body } = await post(signedRequest(world.source.id, { ...dealEvent(), type: "deal.exploded", occurred_at: "soon" }, { secret: world.source.secret }));
     expect(status).toBe(400);
     expect(body).toEqual({
       error: "The body is not a valid native event payload",
@@ -139,24 +139,45 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
   it("answers 404 for an unknown source and logs nothing", async () => {
     const world = await makeWebhookWorld(db);
     for (const id of [crypto.randomUUID(), "not-a-uuid"]) {
-      const { status, body } = await post(id, signedRequest(id, dealEvent(), { secret: world.source.secret }));
+      const { status, body } = await post(signedRequest(id, dealEvent(), { secret: world.source.secret }));
       expect(status).toBe(404);
       expect(body).toEqual({ error: "No webhook source has this id", code: "unknown_source" });
     }
     expect(await deliveries(db, world.source.id)).toEqual([]);
   });
 
+  it("reads the source id from the path it was sent to, percent-encoded or not, and nothing else", async () => {
+    const world = await makeWebhookWorld(db);
+    const sign = async (url: string) => {
+      const signed = signedRequest(world.source.id, dealEvent(), { secret: world.source.secret });
+      return new Request(url, { method: "POST", headers: signed.headers, body: await signed.text() });
+    };
+    const encoded = await post(await sign(`http://localhost/api/webhooks/${world.source.id.replaceAll("-", "%2D")}`));
+    expect(encoded.status).toBe(200);
+    for (const url of [
+      "http://localhost/api/webhooks",
+      `http://localhost/api/webhooks?sourceId=${world.source.id}`,
+      `http://localhost/api/webhooks/${world.source.id}/extra`,
+      `http://localhost/api/other/${world.source.id}`,
+      "http://localhost/api/webhooks/%E0%A4%A",
+    ]) {
+      const { status, body } = await post(await sign(url));
+      expect({ url, status, code: body.code }).toEqual({ url, status: 404, code: "unknown_source" });
+    }
+    expect(await deliveries(db, world.source.id)).toHaveLength(1);
+  });
+
   it("refuses a disabled source with 403 until it is enabled again", async () => {
     const world = await makeWebhookWorld(db);
     const scope = { claims: world.admin.claims, workspaceId: world.workspace.id, sourceId: world.source.id, now: new Date() };
     await setSourceActive(db, { ...scope, isActive: false });
-    const refused = await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }));
+    const refused = await post(signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("source_disabled");
     expect(await tableCounts(db, world.workspace.id)).toEqual(NOTHING);
 
     await setSourceActive(db, { ...scope, isActive: true });
-    const accepted = await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }));
+    const accepted = await post(signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }));
     expect(accepted.status).toBe(200);
     expect((await deliveries(db, world.source.id)).map((d) => [d.outcome, d.httpStatus])).toEqual([["rejected", 403], ["accepted", 200]]);
   });
@@ -175,28 +196,28 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
     expect(newSecret).not.toBe(oldSecret);
     expect(newSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
 
-    expect((await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: oldSecret }))).status).toBe(200);
-    expect((await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: newSecret }))).status).toBe(200);
+    expect((await post(signedRequest(world.source.id, dealEvent(), { secret: oldSecret }))).status).toBe(200);
+    expect((await post(signedRequest(world.source.id, dealEvent(), { secret: newSecret }))).status).toBe(200);
     // Both signatures at once, as a sender mid-rotation may send them.
     const both = signedRequest(world.source.id, dealEvent(), { secret: newSecret });
     const oldSignature = signedRequest(world.source.id, "{}", { secret: oldSecret }).headers.get("webhook-signature")!;
     both.headers.set("webhook-signature", `${oldSignature} ${both.headers.get("webhook-signature")}`);
-    expect((await post(world.source.id, both)).status).toBe(200);
+    expect((await post(both)).status).toBe(200);
 
     // Past the grace period the old secret no longer verifies.
     await db.update(webhookSources).set({ previousSecretExpiresAt: new Date(Date.now() - 1000) }).where(eq(webhookSources.id, world.source.id));
     const { invalidateSource } = await import("@/lib/webhooks/load-source");
     invalidateSource(world.source.id);
-    const expired = await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: oldSecret }));
+    const expired = await post(signedRequest(world.source.id, dealEvent(), { secret: oldSecret }));
     expect(expired.status).toBe(401);
-    expect((await post(world.source.id, signedRequest(world.source.id, dealEvent(), { secret: newSecret }))).status).toBe(200);
+    expect((await post(signedRequest(world.source.id, dealEvent(), { secret: newSecret }))).status).toBe(200);
   });
 
   it("answers a sequential redelivery with the original runs and writes nothing else", async () => {
     const world = await makeWebhookWorld(db);
     const event = dealEvent();
-    const first = await post(world.source.id, signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_again" }));
-    const second = await post(world.source.id, signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_again" }));
+    const first = await post(signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_again" }));
+    const second = await post(signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_again" }));
     expect(first.status).toBe(200);
     expect(second).toEqual({ status: 200, body: { ...first.body, duplicate: true, runs: [{ ...(first.body.runs as object[])[0], automationName: "Negotiation follow-up" }] } });
     expect(await tableCounts(db, world.workspace.id)).toEqual({ events: 1, runs: 1, runActions: 2, activities: 1, notifications: 1, outbox: 0 });
@@ -208,7 +229,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
     const event = dealEvent();
     const timestamp = Math.floor(Date.now() / 1000);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => post(world.source.id, signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_burst", timestamp }))),
+      Array.from({ length: 10 }, () => post(signedRequest(world.source.id, event, { secret: world.source.secret, id: "msg_burst", timestamp }))),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(results.filter((r) => r.body.duplicate === false)).toHaveLength(1);
@@ -244,11 +265,11 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
         body: payload,
       });
 
-    expect((await post(source.id, supabaseRequest(null))).body.code).toBe("missing_authorization");
-    const wrong = await post(source.id, supabaseRequest(world.source.secret));
+    expect((await post(supabaseRequest(null))).body.code).toBe("missing_authorization");
+    const wrong = await post(supabaseRequest(world.source.secret));
     expect([wrong.status, wrong.body.code]).toEqual([401, "invalid_authorization"]);
 
-    const ok = await post(source.id, supabaseRequest(source.secret));
+    const ok = await post(supabaseRequest(source.secret));
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ duplicate: false, runs: [{ automationId: world.automationId, status: "succeeded" }] });
     const [activity] = await db.select().from(activities).where(eq(activities.workspaceId, world.workspace.id));
@@ -257,7 +278,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
     expect(event.externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     // pg_net has no message id: the same body again is the same change redelivered.
-    const again = await post(source.id, supabaseRequest(source.secret));
+    const again = await post(supabaseRequest(source.secret));
     expect(again.body).toMatchObject({ duplicate: true, eventId: ok.body.eventId });
     expect((await tableCounts(db, world.workspace.id)).activities).toBe(1);
   });
