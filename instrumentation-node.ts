@@ -1,10 +1,12 @@
 import { env, supabaseConfig } from "@/lib/env";
 import { openDb } from "@/db/client";
 import { authSecret } from "@/lib/auth/secret";
+import { tuneGarbageCollector } from "@/lib/gc-tuning";
 
 // `next build` loads this file while collecting page data: configuration is checked and the
 // database opened only when serving.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
+  tuneGarbageCollector();
   try {
     // Built-in accounts need AUTH_SECRET in production: refuse to start rather than fail every page.
     if (!supabaseConfig(env())) authSecret();
