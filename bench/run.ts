@@ -158,8 +158,8 @@ async function pacedPhase(options: {
     for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
   }
   if (process.env.BENCH_TIMELINE) {
-    const collections = await readServerGc(BASE, paced.startedAt, Date.now());
-    for (const line of describeServerGc(collections, paced.startedAt, paced.slow)) log(line);
+    const activity = await readServerGc(BASE, paced.startedAt, Date.now());
+    for (const line of describeServerGc(activity, paced.startedAt, paced.slow)) log(line);
   }
   if (paced.errors > 0) log(`${options.path} at ${options.rate}/s: requests without a response, by error: ${JSON.stringify(paced.errorCodes)}`);
   return { rps: paced.ok / PACED_SECONDS, p50: paced.p50, p99: paced.p99, errors: paced.errors, non2xx: paced.non2xx, ok: paced.ok };

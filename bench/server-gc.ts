@@ -8,6 +8,9 @@
 import { inFlightDuring, type SlowRequest } from "./paced";
 
 export type ServerCollection = { at: number; ms: number; major: boolean };
+/** A stretch in which the server's event loop ran nothing else (its timers fired this late). */
+export type ServerStall = { at: number; ms: number };
+export type ServerActivity = { collections: ServerCollection[]; stalls: ServerStall[] };
 
 /** Marking before a mark-compact took 45–105 ms of wall time in this server (`--trace-gc`), and the backlog about as long to drain. */
 const NEAR_MS = 100;
@@ -18,23 +21,29 @@ export async function armServerGc(base: string): Promise<void> {
   await readServerGc(base, now, now);
 }
 
-export async function readServerGc(base: string, from: number, to: number): Promise<ServerCollection[]> {
+export async function readServerGc(base: string, from: number, to: number): Promise<ServerActivity> {
   const response = await fetch(`${base}/api/bench/gc?since=${from}`);
-  const { collections } = (await response.json()) as { collections: ServerCollection[] };
-  return collections.filter((c) => c.at <= to);
+  const { collections, stalls } = (await response.json()) as ServerActivity;
+  return { collections: collections.filter((c) => c.at <= to), stalls: stalls.filter((s) => s.at <= to) };
 }
 
-/** The summary lines: mark-compacts (offsets from the phase's start, pause), scavenges, and the slow requests near a mark-compact. */
-export function describeServerGc(collections: readonly ServerCollection[], phaseStart: number, slow: readonly SlowRequest[]): string[] {
+/**
+ * The summary lines: mark-compacts (offsets from the phase's start, pause), scavenges, the slow
+ * requests near a mark-compact, then the event loop's stalls and the slow requests in flight during one.
+ */
+export function describeServerGc({ collections, stalls }: ServerActivity, phaseStart: number, slow: readonly SlowRequest[]): string[] {
   const majors = collections.filter((c) => c.major);
   const scavenges = collections.filter((c) => !c.major);
   const longest = scavenges.reduce((max, c) => Math.max(max, c.ms), 0);
   const scavengeMs = scavenges.reduce((sum, c) => sum + c.ms, 0);
   const near = inFlightDuring(slow, majors.map((c) => ({ from: c.at - NEAR_MS, to: c.at + c.ms + NEAR_MS })));
-  const listed = majors.map((c) => `${((c.at - phaseStart) / 1000).toFixed(2)}s:${c.ms.toFixed(0)}ms`);
+  const offset = (c: { at: number; ms: number }) => `${((c.at - phaseStart) / 1000).toFixed(2)}s:${c.ms.toFixed(0)}ms`;
+  const listed = majors.map(offset);
+  const stalled = inFlightDuring(slow, stalls.map((s) => ({ from: s.at, to: s.at + s.ms })));
   return [
     `server GC: ${majors.length} mark-compacts${listed.length ? ` — ${listed.join(" ")}` : ""}; ` +
       `${scavenges.length} scavenges, ${scavengeMs.toFixed(0)} ms in all, the longest ${longest.toFixed(1)} ms`,
     `slow requests in flight within ${NEAR_MS} ms of a mark-compact's pause: ${near} of ${slow.length}`,
+    `server event-loop stalls: ${stalls.length}${stalls.length ? ` — ${stalls.slice(0, 60).map(offset).join(" ")}` : ""}; slow requests in flight during one: ${stalled} of ${slow.length}`,
   ];
 }

@@ -11,7 +11,8 @@ import { UserDirectory } from "./user-directory";
 
 export type WorkspaceDirectory = { users: UserDirectory; stamp: string };
 
-const cache = new TtlCache<string, WorkspaceDirectory>(60_000, 5_000);
+// Stamped like the automations (lib/runs/load-active-automations.ts): the TTL runs from the last use.
+const cache = new TtlCache<string, WorkspaceDirectory>(60_000, 5_000, { sliding: true });
 
 export function loadWorkspaceDirectory(db: Db, workspaceId: string): Promise<WorkspaceDirectory> {
   return cache.getOrLoad(workspaceId, () => readWorkspaceDirectory(db, workspaceId));

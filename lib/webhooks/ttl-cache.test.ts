@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { TtlCache } from "./ttl-cache";
 
 function deferred<T>() {
@@ -53,5 +53,39 @@ describe("TtlCache.getOrLoad", () => {
     await expect(a).rejects.toThrow("database down");
     await expect(b).rejects.toThrow("database down");
     expect(await cache.getOrLoad("k", async () => 3)).toBe(3);
+  });
+});
+
+/** Loads over `hits` uses of one key, `hitsEveryMs` apart on the faked clock. */
+async function loadsOver(cache: TtlCache<string, number>, hitsEveryMs: number, hits: number): Promise<number> {
+  let loads = 0;
+  const load = async () => ++loads;
+  await cache.getOrLoad("k", load);
+  for (let i = 0; i < hits; i++) {
+    vi.advanceTimersByTime(hitsEveryMs);
+    await cache.getOrLoad("k", load);
+  }
+  return loads;
+}
+
+describe("TtlCache expiry", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("expires an entry ttl after its load, however often it is used", async () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    // Used every 400 ms for 2.4 s with a 1 s ttl: read again at 1.2 s and at 2.4 s.
+    expect(await loadsOver(new TtlCache<string, number>(1_000, 10), 400, 6)).toBe(3);
+  });
+
+  it("with sliding expiry, keeps an entry in use and retires it once idle for the ttl", async () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    const cache = new TtlCache<string, number>(1_000, 10, { sliding: true });
+    expect(await loadsOver(cache, 400, 6)).toBe(1);
+    vi.advanceTimersByTime(999);
+    expect(await cache.getOrLoad("k", async () => 99)).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(await cache.getOrLoad("k", async () => 99)).toBe(99);
   });
 });

@@ -1,19 +1,37 @@
 // A small per-process cache whose entries expire after `ttlMs`, bounded in size (oldest first out),
-// for the hot path's rarely-changing rows: webhook sources and active automations.
+// for the hot path's rarely-changing rows: webhook sources, active automations, workspace members.
+
+export type TtlCacheOptions = {
+  /**
+   * Expire an entry `ttlMs` after its last use rather than after its load. Only for values whose
+   * every use is checked against the database (the stamped automations and member lists: each
+   * event's write refuses a stale stamp): the TTL then only retires idle entries, and a busy one is
+   * not dropped and read again, with its compiled state, in the middle of the traffic it serves.
+   */
+  sliding?: boolean;
+};
 
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
   private readonly loading = new Map<K, Promise<V>>();
+  private readonly sliding: boolean;
 
   constructor(
     private readonly ttlMs: number,
     private readonly limit: number,
-  ) {}
+    options: TtlCacheOptions = {},
+  ) {
+    this.sliding = options.sliding ?? false;
+  }
 
   get(key: K): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires > performance.now()) return entry.value;
+    const now = performance.now();
+    if (entry.expires > now) {
+      if (this.sliding) entry.expires = now + this.ttlMs;
+      return entry.value;
+    }
     this.entries.delete(key);
     return undefined;
   }
