@@ -107,6 +107,8 @@ export type SignedRequestOptions = {
   headers?: Record<string, string | null>;
   /** Replace the body after signing (to prove one changed byte fails). */
   tamper?: (body: string) => string;
+  /** The path posted to, instead of the contract's /api/webhooks/{sourceId} (to prove other paths find no source). */
+  path?: string;
 };
 
 export function signedRequest(sourceId: string, body: unknown, options: SignedRequestOptions): Request {
@@ -124,7 +126,7 @@ export function signedRequest(sourceId: string, body: unknown, options: SignedRe
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
-  return new Request(`http://localhost/api/webhooks/${sourceId}`, {
+  return new Request(`http://localhost${options.path ?? `/api/webhooks/${sourceId}`}`, {
     method: "POST",
     headers,
     body: options.tamper ? options.tamper(text) : text,

@@ -28,7 +28,7 @@ function deliveries(db: Db, sourceId: string) {
     .where(eq(inboundDeliveries.sourceId, sourceId));
 }
 
-describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
+describe.each(TEST_DRIVERS)("POST /api/webhooks/{sourceId} on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
     db = handle.db;
@@ -148,21 +148,18 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/[sourceId] on %s", (driver) => {
 
   it("reads the source id from the path it was sent to, percent-encoded or not, and nothing else", async () => {
     const world = await makeWebhookWorld(db);
-    const sign = async (url: string) => {
-      const signed = signedRequest(world.source.id, dealEvent(), { secret: world.source.secret });
-      return new Request(url, { method: "POST", headers: signed.headers, body: await signed.text() });
-    };
-    const encoded = await post(await sign(`http://localhost/api/webhooks/${world.source.id.replaceAll("-", "%2D")}`));
+    const sign = (path: string) => signedRequest(world.source.id, dealEvent(), { secret: world.source.secret, path });
+    const encoded = await post(sign(`/api/webhooks/${world.source.id.replaceAll("-", "%2D")}`));
     expect(encoded.status).toBe(200);
-    for (const url of [
-      "http://localhost/api/webhooks",
-      `http://localhost/api/webhooks?sourceId=${world.source.id}`,
-      `http://localhost/api/webhooks/${world.source.id}/extra`,
-      `http://localhost/api/other/${world.source.id}`,
-      "http://localhost/api/webhooks/%E0%A4%A",
+    for (const path of [
+      "/api/webhooks",
+      `/api/webhooks?sourceId=${world.source.id}`,
+      `/api/webhooks/${world.source.id}/extra`,
+      `/api/other/${world.source.id}`,
+      "/api/webhooks/%E0%A4%A",
     ]) {
-      const { status, body } = await post(await sign(url));
-      expect({ url, status, code: body.code }).toEqual({ url, status: 404, code: "unknown_source" });
+      const { status, body } = await post(sign(path));
+      expect({ path, status, code: body.code }).toEqual({ path, status: 404, code: "unknown_source" });
     }
     expect(await deliveries(db, world.source.id)).toHaveLength(1);
   });
