@@ -22,6 +22,12 @@ describe.each(TEST_DRIVERS)("database on %s", (driver) => {
     expect(list[0]).toEqual({ role: "authenticated", uid: admin.id });
   });
 
+  it.runIf(driver === "postgres")("opens its server connections with JIT compilation off", async () => {
+    const rows = await handle.db.execute(sql`select current_setting('jit') as jit`);
+    const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+    expect(list[0]).toEqual({ jit: "off" });
+  });
+
   it("shows anon nothing", async () => {
     await makeTeam(handle.db);
     const rows = await withUser(handle.db, null, (tx) => tx.select().from(workspaces));

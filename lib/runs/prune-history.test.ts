@@ -1,12 +1,12 @@
 // Retention on both drivers: exactly the expired and over-cap runs go, with their actions, in
 // chunks no larger than asked; runs with a queued delivery stay; events go once no run needs them.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
 import { activities, automationRuns, events, inboundDeliveries, outbox, runActions } from "@/db/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { insertEvent, insertRun, insertRunAction, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
-import { pruneHistory } from "./prune-history";
+import { pacer, PAUSE_PER_STATEMENT_TIME, pruneHistory } from "./prune-history";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -123,5 +123,40 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     const kept = [capped[5].id, capped[4].id, tie[1], oldest.id, b1, b2].sort();
     expect(await existing(db, automationRuns, [...capped.map((entry) => entry.id), b1, b2])).toEqual(kept);
     expect(result).toMatchObject({ expiredRuns: 0, cappedRuns: 2, events: 0, chunks: [1, 1] });
+  });
+});
+
+/** Runs a statement that takes `ms` on the faked clock; resolves to when it was answered (fake ms). */
+async function answeredAfter(pauseMs: number, ms: number): Promise<number> {
+  vi.useFakeTimers({ toFake: ["performance", "setTimeout"] });
+  const start = performance.now();
+  const answer = { at: Number.NaN };
+  void pacer(pauseMs)(async () => {
+    vi.advanceTimersByTime(ms);
+    return "rows";
+  }).then((rows) => {
+    expect(rows).toBe("rows");
+    answer.at = performance.now() - start;
+  });
+  for (let i = 0; i < 1_000 && Number.isNaN(answer.at); i++) await vi.advanceTimersByTimeAsync(1);
+  return answer.at;
+}
+
+describe("the pause after each statement of a round", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is the least pause after a quick statement", async () => {
+    expect(await answeredAfter(20, 2)).toBe(2 + 20);
+  });
+
+  it("grows with a slow statement, so a round keeps the database busy a quarter of the time at most", async () => {
+    expect(PAUSE_PER_STATEMENT_TIME).toBe(3);
+    expect(await answeredAfter(20, 50)).toBe(50 + 150);
+  });
+
+  it("is none when pauses are off", async () => {
+    expect(await answeredAfter(0, 50)).toBe(50);
   });
 });

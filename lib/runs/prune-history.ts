@@ -5,6 +5,11 @@
 // statement holds many locks or runs long and the embedded database keeps answering in between.
 // Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
 // is kept whatever its age: its delivery would lose the run it reports to.
+//
+// A round shares the database with live webhook traffic, so with `pauseMs` set every statement is
+// followed by a pause of at least that long and at least PAUSE_PER_STATEMENT_TIME times what the
+// statement took: however slow the statements are (a big backlog, a busy machine), a round keeps
+// the database busy for at most a quarter of its wall time, in short steps.
 
 import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -13,7 +18,10 @@ import { automationRuns, automations, events, outbox, workspaces } from "@/db/sc
 
 export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
 export const DEFAULT_PRUNE_CHUNK = 1_000;
-export const DEFAULT_CAP_GROUP = 100;
+/** Automations per cap probe: one probe reads up to the cap's number of index entries for each. */
+export const DEFAULT_CAP_GROUP = 25;
+/** With pauses on, each statement is followed by at least this many times its own duration. */
+export const PAUSE_PER_STATEMENT_TIME = 3;
 
 export type PruneHistoryParams = {
   now: Date;
@@ -22,7 +30,11 @@ export type PruneHistoryParams = {
   chunkSize?: number;
   /** Automations probed per cap statement (keyset by id). */
   capGroupSize?: number;
-  /** A pause after each statement, so a round never holds a database core for long (the server's schedule sets it). */
+  /**
+   * The least pause after each statement (longer after a slow one: PAUSE_PER_STATEMENT_TIME), so a
+   * round never holds a database core for long; 0 runs the statements back to back. The server's
+   * schedule sets it.
+   */
   pauseMs?: number;
 };
 
@@ -37,6 +49,20 @@ export type PruneHistoryResult = {
 
 const r = automationRuns;
 
+/** Runs one statement of a round, then pauses as the header says. */
+export type Paced = <T>(statement: () => Promise<T>) => Promise<T>;
+
+export function pacer(pauseMs: number): Paced {
+  if (pauseMs <= 0) return (statement) => statement();
+  return async (statement) => {
+    const started = performance.now();
+    const result = await statement();
+    const pause = Math.max(pauseMs, (performance.now() - started) * PAUSE_PER_STATEMENT_TIME);
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+    return result;
+  };
+}
+
 /** No email or webhook of the run is still waiting to go out. */
 function noPendingDelivery(): SQL {
   return notExists(
@@ -45,11 +71,11 @@ function noPendingDelivery(): SQL {
 }
 
 /** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
-async function deleteRunsInChunks(db: Db, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+async function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
   let total = 0;
   for (;;) {
     const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
-    const deleted = await db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id });
+    const deleted = await paced(() => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
     if (deleted.length === 0) break;
     chunks.push(deleted.length);
     total += deleted.length;
@@ -59,11 +85,11 @@ async function deleteRunsInChunks(db: Db, chunkSize: number, chunks: number[], w
 }
 
 /** Per workspace, so the (workspace_id, created_at) index finds the old runs without a table scan. */
-async function pruneExpiredRuns(db: Db, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+async function pruneExpiredRuns(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id } of list) {
-    total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.workspaceId, id), lt(r.createdAt, cutoff), noPendingDelivery())!);
+    total += await deleteRunsInChunks(db, paced, chunkSize, chunks, and(eq(r.workspaceId, id), lt(r.createdAt, cutoff), noPendingDelivery())!);
   }
   return total;
 }
@@ -74,12 +100,12 @@ async function pruneExpiredRuns(db: Db, cutoff: Date, chunkSize: number, chunks:
  * over their cap (each lateral probe reads at most `cap` entries of the automation's index), rather
  * than one query per automation: with a thousand automations that was a thousand round trips.
  */
-async function pruneBeyondCap(db: Db, cap: number, groupSize: number, pause: () => Promise<void>, chunkSize: number, chunks: number[]): Promise<number> {
+async function pruneBeyondCap(db: Db, paced: Paced, cap: number, groupSize: number, chunkSize: number, chunks: number[]): Promise<number> {
   let total = 0;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const group = resultRows<{ automationId: string; createdAt: string | null; runId: string | null }>(
-      await db.execute(sql`
+      await paced(() => db.execute(sql`
         select a.id as "automationId", b.created_at::text as "createdAt", b.id as "runId"
         from (select id from ${automations} where id > ${after}::uuid order by id limit ${groupSize}) a
         left join lateral (
@@ -88,24 +114,22 @@ async function pruneBeyondCap(db: Db, cap: number, groupSize: number, pause: () 
           order by r.created_at desc nulls last, r.id desc nulls last
           offset ${cap - 1} limit 1
         ) b on true
-        order by a.id`),
+        order by a.id`)),
     );
-    await pause();
     for (const boundary of group) {
       if (!boundary.createdAt || !boundary.runId) continue;
       const older = or(
         lt(r.createdAt, sql`${boundary.createdAt}::timestamptz`),
         and(eq(r.createdAt, sql`${boundary.createdAt}::timestamptz`), lt(r.id, boundary.runId)),
       )!;
-      total += await deleteRunsInChunks(db, chunkSize, chunks, and(eq(r.automationId, boundary.automationId), older, noPendingDelivery())!);
-      await pause();
+      total += await deleteRunsInChunks(db, paced, chunkSize, chunks, and(eq(r.automationId, boundary.automationId), older, noPendingDelivery())!);
     }
     if (group.length < groupSize) return total;
     after = group[group.length - 1].automationId;
   }
 }
 
-async function pruneEvents(db: Db, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+async function pruneEvents(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id: workspaceId } of list) {
@@ -121,7 +145,7 @@ async function pruneEvents(db: Db, cutoff: Date, chunkSize: number, chunks: numb
           ),
         )
         .limit(chunkSize);
-      const deleted = await db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id });
+      const deleted = await paced(() => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
       if (deleted.length === 0) break;
       chunks.push(deleted.length);
       total += deleted.length;
@@ -136,11 +160,10 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const cap = Math.max(1, Math.trunc(params.perAutomationCap ?? DEFAULT_RUN_CAP_PER_AUTOMATION));
   const cutoff = new Date(params.now.getTime() - params.retentionDays * 86_400_000);
   const chunks: number[] = [];
-  const expiredRuns = await pruneExpiredRuns(db, cutoff, chunkSize, chunks);
+  const paced = pacer(params.pauseMs ?? 0);
+  const expiredRuns = await pruneExpiredRuns(db, paced, cutoff, chunkSize, chunks);
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
-  const pauseMs = params.pauseMs ?? 0;
-  const pause = () => (pauseMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, pauseMs)) : Promise.resolve());
-  const cappedRuns = await pruneBeyondCap(db, cap, groupSize, pause, chunkSize, chunks);
-  const prunedEvents = await pruneEvents(db, cutoff, chunkSize, chunks);
+  const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
+  const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
   return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
 }
