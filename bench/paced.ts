@@ -28,15 +28,25 @@ export interface PacedResult {
   slow: SlowRequest[];
 }
 
+/**
+ * The generator's connections. FIFO reuse keeps every open socket busy: with the default (LIFO) a
+ * socket opened in a burst can sit idle past the server's keep-alive timeout and be closed just as
+ * a request is sent on it. A phase passes one agent to its unmeasured and its measured load, so the
+ * measured window goes on over the connections already open, as a sender's steady traffic does.
+ */
+export function pacedAgent(): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: 64, scheduling: "fifo" });
+}
+
 export async function pacedLoad(options: {
   url: string;
   rate: number;
   duration: number;
   request: () => { body: string; headers: Record<string, string> };
+  /** Connections to send on (left open); without it, the load opens its own and closes them at the end. */
+  agent?: http.Agent;
 }): Promise<PacedResult> {
-  // FIFO reuse keeps every open socket busy: with the default (LIFO) a socket opened in a burst can
-  // sit idle past the server's keep-alive timeout and be closed just as a request is sent on it.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, scheduling: "fifo" });
+  const agent = options.agent ?? pacedAgent();
   const target = new URL(options.url);
   const latencies: number[] = [];
   const timeline: Array<[number, number]> = [];
@@ -85,7 +95,7 @@ export async function pacedLoad(options: {
     pending.push(send());
   }
   await Promise.all(pending);
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   const startedAt = performance.timeOrigin + start;
   // BENCH_TIMELINE=<ms>: list the requests slower than that (100 ms when not a number).
   const threshold = Number(process.env.BENCH_TIMELINE) || 100;

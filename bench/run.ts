@@ -12,7 +12,8 @@ import { createDb } from "@/db/client";
 import { runEngineBench } from "./engine";
 import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
-import { pacedLoad } from "./paced";
+import { pacedAgent, pacedLoad } from "./paced";
+import { describeSteal, watchSteal } from "./cpu-steal";
 import { describeDiskStalls, watchDisk } from "./disk-stalls";
 import { armServerGc, describeServerGc, readServerGc } from "./server-gc";
 import { run } from "@/scripts/run";
@@ -149,13 +150,19 @@ async function pacedPhase(options: {
   databaseUrl: string | undefined;
   diskDirectory: string | undefined;
 }): Promise<Figures> {
-  const target = { url: `${BASE}${options.path}`, rate: options.rate, request: options.request };
+  const agent = pacedAgent();
+  const target = { url: `${BASE}${options.path}`, rate: options.rate, request: options.request, agent };
   await flushWrites(options.databaseUrl);
   await pacedLoad({ ...target, duration: 5 });
   const diskWatch = options.diskDirectory === undefined ? undefined : watchDisk(options.diskDirectory);
+  const stealWatch = process.env.BENCH_TIMELINE ? watchSteal() : undefined;
   const paced = await pacedLoad({ ...target, duration: PACED_SECONDS });
+  agent.destroy();
   if (diskWatch) {
     for (const line of describeDiskStalls(diskWatch.stop(), paced.startedAt, paced.slow)) log(line);
+  }
+  if (stealWatch) {
+    for (const line of describeSteal(stealWatch.stop(), paced.startedAt, paced.slow)) log(line);
   }
   if (process.env.BENCH_TIMELINE) {
     const activity = await readServerGc(BASE, paced.startedAt, Date.now());
