@@ -14,13 +14,15 @@ type Times = { steal: number; idle: number; total: number };
 type StealSample = { from: number; to: number; ms: number };
 export type StealWatch = { stop: () => { samples: StealSample[]; stealMs: number; idleMs: number; totalMs: number } };
 
-/** The "cpu" line of /proc/stat, in milliseconds (the kernel counts in USER_HZ = 100 ticks a second). */
+/** The kernel counts CPU time in USER_HZ ticks, 100 a second. */
+const ticksToMs = (ticks: number) => ticks * 10;
+
+/** The "cpu" line of /proc/stat (all cores), in milliseconds. */
 function readTimes(): Times | undefined {
   const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0];
   if (!line?.startsWith("cpu ")) return undefined;
   const f = line.trim().split(/\s+/).slice(1).map(Number);
-  const ms = (ticks: number) => ticks * 10;
-  return { steal: ms(f[7] ?? 0), idle: ms(f[3] + f[4]), total: ms(f.slice(0, 8).reduce((a, b) => a + b, 0)) };
+  return { steal: ticksToMs(f[7] ?? 0), idle: ticksToMs(f[3] + f[4]), total: ticksToMs(f.slice(0, 8).reduce((a, b) => a + b, 0)) };
 }
 
 export function watchSteal(): StealWatch | undefined {
