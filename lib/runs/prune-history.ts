@@ -6,10 +6,11 @@
 // Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
 // is kept whatever its age: its delivery would lose the run it reports to.
 //
-// A round shares the database with live webhook traffic, so with `pauseMs` set every statement is
-// followed by a pause of at least that long and at least PAUSE_PER_STATEMENT_TIME times what the
-// statement took: however slow the statements are (a big backlog, a busy machine), a round keeps
-// the database busy for at most a quarter of its wall time, in short steps.
+// A round shares the database with live webhook traffic, so with `pauseMs` set every delete and
+// every cap probe is followed by a pause of at least that long and at least
+// PAUSE_PER_STATEMENT_TIME times what the statement took: however slow they are (a big backlog, a
+// busy machine), a round keeps the database busy for about a quarter of its wall time at most, in
+// short steps (the only other statements list the workspaces).
 
 import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
