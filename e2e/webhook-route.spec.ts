@@ -3,7 +3,7 @@
 // source, and no other path under /api/webhooks is a way in.
 import { expect, test } from "@playwright/test";
 import { seed } from "./fixtures";
-import { postSignedEvent } from "./pages/webhooks";
+import { postSignedEvent, signedEvent } from "./pages/webhooks";
 
 const event = () => ({
   type: "deal.updated",
@@ -28,7 +28,7 @@ test("the webhook URL reaches its source, and only that URL does", async ({ requ
     expect({ path, ...response }).toEqual({ path, status: 404, body: { error: "No webhook source has this id", code: "unknown_source" } });
   }
   // A deeper path is not the contract's URL.
-  const deeper = await request.post(`/api/webhooks/${sourceId}/extra`, { headers: { "content-type": "application/json" }, data: JSON.stringify(event()) });
+  const deeper = await request.post(`/api/webhooks/${sourceId}/extra`, { ...signedEvent(secret, event()), maxRedirects: 0 });
   expect(deeper.status()).toBe(404);
   // Only POST is served.
   const get = await request.get(`/api/webhooks/${sourceId}`, { maxRedirects: 0 });

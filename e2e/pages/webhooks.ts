@@ -39,11 +39,12 @@ export class WebhooksPage {
 }
 
 /** Posts a native event signed with the `standardwebhooks` reference implementation. */
-export async function postSignedEvent(request: APIRequestContext, url: string, secret: string, body: unknown) {
+/** A delivery of `body` signed with `secret` (Standard Webhooks, a fresh message id): request.post's options. */
+export function signedEvent(secret: string, body: unknown) {
   const text = JSON.stringify(body);
   const id = `msg_${crypto.randomUUID()}`;
   const now = new Date();
-  const response = await request.post(url, {
+  return {
     headers: {
       "content-type": "application/json",
       "webhook-id": id,
@@ -51,7 +52,11 @@ export async function postSignedEvent(request: APIRequestContext, url: string, s
       "webhook-signature": new Webhook(secret).sign(id, now, text),
     },
     data: text,
-  });
+  };
+}
+
+export async function postSignedEvent(request: APIRequestContext, url: string, secret: string, body: unknown) {
+  const response = await request.post(url, signedEvent(secret, body));
   return { status: response.status(), body: (await response.json()) as { duplicate: boolean; runs: Array<{ automationName: string; status: string }> } };
 }
 
