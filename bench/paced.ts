@@ -43,10 +43,10 @@ export async function pacedLoad(options: {
   rate: number;
   duration: number;
   request: () => { body: string; headers: Record<string, string> };
-  /** Connections to send on (left open); without it, the load opens its own and closes them at the end. */
-  agent?: http.Agent;
+  /** Connections to send on (pacedAgent()); left open, for the caller to close. */
+  agent: http.Agent;
 }): Promise<PacedResult> {
-  const agent = options.agent ?? pacedAgent();
+  const { agent } = options;
   const target = new URL(options.url);
   const latencies: number[] = [];
   const timeline: Array<[number, number]> = [];
@@ -95,7 +95,6 @@ export async function pacedLoad(options: {
     pending.push(send());
   }
   await Promise.all(pending);
-  if (!options.agent) agent.destroy();
   const startedAt = performance.timeOrigin + start;
   // BENCH_TIMELINE=<ms>: list the requests slower than that (100 ms when not a number).
   const threshold = Number(process.env.BENCH_TIMELINE) || 100;
