@@ -15,6 +15,7 @@ import { benchEventBody, rng } from "./workload";
 import { pacedAgent, pacedLoad } from "./paced";
 import { describeSteal, watchSteal } from "./cpu-steal";
 import { describeDiskStalls, watchDisk } from "./disk-stalls";
+import { describeKernelScans, watchKernelScans } from "./kernel-scans";
 import { armServerGc, describeServerGc, readServerGc } from "./server-gc";
 import { run } from "@/scripts/run";
 import { withDatabase } from "@/test/global-setup";
@@ -156,6 +157,7 @@ async function pacedPhase(options: {
   await pacedLoad({ ...target, duration: 5 });
   const diskWatch = options.diskDirectory === undefined ? undefined : watchDisk(options.diskDirectory);
   const stealWatch = process.env.BENCH_TIMELINE ? watchSteal() : undefined;
+  const scanWatch = process.env.BENCH_TIMELINE ? watchKernelScans() : undefined;
   const paced = await pacedLoad({ ...target, duration: PACED_SECONDS });
   agent.destroy();
   if (diskWatch) {
@@ -163,6 +165,9 @@ async function pacedPhase(options: {
   }
   if (stealWatch) {
     for (const line of describeSteal(stealWatch.stop(), paced.startedAt, paced.slow)) log(line);
+  }
+  if (scanWatch) {
+    for (const line of describeKernelScans(scanWatch.stop(), paced.startedAt, paced.slow)) log(line);
   }
   if (process.env.BENCH_TIMELINE) {
     const activity = await readServerGc(BASE, paced.startedAt, Date.now());
