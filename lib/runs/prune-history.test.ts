@@ -6,7 +6,7 @@ import type { Db, DbHandle } from "@/db/client";
 import { activities, automationRuns, events, inboundDeliveries, outbox, runActions } from "@/db/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { insertEvent, insertRun, insertRunAction, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
-import { pacer, PAUSE_PER_STATEMENT_TIME, pruneHistory, StatementSize } from "./prune-history";
+import { pacer, PAUSE_PER_STATEMENT_TIME, pruneHistory } from "./prune-history";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -124,31 +124,6 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     expect(await existing(db, automationRuns, [...capped.map((entry) => entry.id), b1, b2])).toEqual(kept);
     expect(result).toMatchObject({ expiredRuns: 0, cappedRuns: 2, events: 0, chunks: [1, 1] });
   });
-
-  it("sizes each statement of a round by how long the previous ones took, and still removes exactly the runs over the cap", async () => {
-    // Ten runs beyond a cap of two; and ten expired events whose runs went the same way.
-    async function overCap(): Promise<string[]> {
-      const ids: string[] = [];
-      for (let i = 0; i < 12; i++) {
-        const at = new Date(daysAgo(1).getTime() + i * 1000);
-        const ev = await insertEvent(db, { workspaceId: world.workspace.id, sourceId: world.source.id, receivedAt: at });
-        ids.push(await insertRun(db, { workspaceId: world.workspace.id, automationId: world.autoA, ownerId: world.memberA.id, eventId: ev, createdAt: at }));
-      }
-      return ids;
-    }
-    const firstRuns = await overCap();
-    // Every statement is quick against a target of a thousand seconds: each size doubles from 1.
-    const quick = await pruneHistory(db, { now: NOW, retentionDays: 30, perAutomationCap: 2, chunkSize: 100, capGroupSize: 100, statementTargetMs: 1e6 });
-    expect(quick).toMatchObject({ expiredRuns: 0, cappedRuns: 10, events: 0, chunks: [1, 2, 4, 3] });
-    expect(await existing(db, automationRuns, firstRuns)).toEqual(firstRuns.slice(10).sort());
-
-    await db.delete(automationRuns);
-    const secondRuns = await overCap();
-    // Every statement is slow against a target of a nanosecond: one row, one automation at a time.
-    const slow = await pruneHistory(db, { now: NOW, retentionDays: 30, perAutomationCap: 2, chunkSize: 100, capGroupSize: 100, statementTargetMs: 1e-6 });
-    expect(slow).toMatchObject({ expiredRuns: 0, cappedRuns: 10, chunks: Array(10).fill(1) });
-    expect(await existing(db, automationRuns, secondRuns)).toEqual(secondRuns.slice(10).sort());
-  });
 });
 
 /** Runs a statement that takes `ms` on the faked clock; resolves to when it was answered (fake ms). */
@@ -166,50 +141,6 @@ async function answeredAfter(pauseMs: number, ms: number): Promise<number> {
   for (let i = 0; i < 1_000 && Number.isNaN(answer.at); i++) await vi.advanceTimersByTimeAsync(1);
   return answer.at;
 }
-
-/** `n` result rows. */
-const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-describe("the size of a round's next statement", () => {
-  it("starts at one, doubles after a full statement under half the target, halves after one over it, within its bounds", () => {
-    const size = new StatementSize(10, 8);
-    expect(size.value).toBe(1);
-    size.took(0.5, 1);
-    size.took(1, 2);
-    size.took(3.9, 4);
-    expect(size.value).toBe(8);
-    size.took(2, 3); // found less than it asked for: says nothing about a larger statement
-    expect(size.value).toBe(8);
-    size.took(2, 8);
-    expect(size.value).toBe(10);
-    size.took(6, 10); // between half the target and the target: kept
-    expect(size.value).toBe(10);
-    size.took(8.1, 0);
-    expect(size.value).toBe(5);
-    for (let i = 0; i < 5; i++) size.took(100, 0);
-    expect(size.value).toBe(1);
-  });
-
-  it("is always the largest without a target", () => {
-    const size = new StatementSize(25);
-    size.took(1_000, 25);
-    expect(size.value).toBe(25);
-  });
-
-  it("times the statements it runs", async () => {
-    vi.useFakeTimers({ toFake: ["performance"] });
-    try {
-      const size = new StatementSize(16, 5);
-      expect(await size.time(async () => (vi.advanceTimersByTime(2), rows(1)), (r) => r.length)).toEqual([0]);
-      await size.time(async () => (vi.advanceTimersByTime(2), rows(2)), (r) => r.length);
-      expect(size.value).toBe(4);
-      await size.time(async () => (vi.advanceTimersByTime(12), rows(4)), (r) => r.length);
-      expect(size.value).toBe(2);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-});
 
 describe("the pause after each statement of a round", () => {
   afterEach(() => {

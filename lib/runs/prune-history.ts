@@ -9,11 +9,8 @@
 // A round shares the database with live webhook traffic, so with `pauseMs` set every delete and
 // every cap probe is followed by a pause of at least that long and at least
 // PAUSE_PER_STATEMENT_TIME times what the statement took: however slow they are (a big backlog, a
-// busy machine), a round keeps the database busy for about a quarter of its wall time at most (the
-// only other statements list the workspaces). With `statementTargetMs` set as well, each of those
-// statements is also kept short: how many automations a probe covers and how many rows a delete
-// takes follow the statements' own durations (StatementSize), since a long statement holds a core
-// that the webhooks queued behind it are waiting for, however long the pause after it.
+// busy machine), a round keeps the database busy for about a quarter of its wall time at most, in
+// short steps (the only other statements list the workspaces).
 
 import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -40,12 +37,6 @@ export type PruneHistoryParams = {
    * schedule sets it.
    */
   pauseMs?: number;
-  /**
-   * How long a probe or a delete should take: their sizes adapt to it (StatementSize), up to
-   * capGroupSize automations and chunkSize rows. Unset, every statement takes those sizes. The
-   * server's schedule sets it.
-   */
-  statementTargetMs?: number;
 };
 
 export type PruneHistoryResult = {
@@ -58,43 +49,6 @@ export type PruneHistoryResult = {
 };
 
 const r = automationRuns;
-
-/**
- * The size of the next statement of one kind (automations per probe, rows per delete), kept near
- * `targetMs` by the durations of the previous ones: halved after a statement that took longer than
- * that, doubled after one that took under half of it and did its whole size (a delete that found
- * fewer rows says nothing about a larger one), between 1 and `max`. It starts at 1, so a round's
- * first statement is short whatever the history holds. Without a target it is always `max`.
- */
-export class StatementSize {
-  private current: number;
-
-  constructor(
-    private readonly max: number,
-    private readonly targetMs?: number,
-  ) {
-    this.current = targetMs ? 1 : max;
-  }
-
-  get value(): number {
-    return this.current;
-  }
-
-  /** A statement asked for the current size took `ms` and did `done` of it (rows, automations). */
-  took(ms: number, done: number): void {
-    if (!this.targetMs) return;
-    if (ms > this.targetMs) this.current = Math.max(1, Math.floor(this.current / 2));
-    else if (ms < this.targetMs / 2 && done >= this.current) this.current = Math.min(this.max, this.current * 2);
-  }
-
-  /** Runs a statement asked for the current size, timed; `done` counts what it did. */
-  async time<T>(statement: () => Promise<T>, done: (result: T) => number): Promise<T> {
-    const started = performance.now();
-    const result = await statement();
-    this.took(performance.now() - started, done(result));
-    return result;
-  }
-}
 
 /** Runs one statement of a round, then pauses as the header says. */
 export type Paced = <T>(statement: () => Promise<T>) => Promise<T>;
@@ -117,30 +71,26 @@ function noPendingDelivery(): SQL {
   );
 }
 
-/** A round's statement sizes, one per kind, and where it records each delete's size. */
-type Round = { paced: Paced; runDeletes: StatementSize; eventDeletes: StatementSize; probes: StatementSize; chunks: number[] };
-
-/** Deletes the runs matching `where`, a chunk (`round.runDeletes`) per statement, until a chunk comes back short. */
-async function deleteRunsInChunks(db: Db, round: Round, where: SQL): Promise<number> {
+/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
+async function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
   let total = 0;
   for (;;) {
-    const limit = round.runDeletes.value;
-    const ids = db.select({ id: r.id }).from(r).where(where).limit(limit);
-    const deleted = await round.paced(() => round.runDeletes.time(() => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }), (rows) => rows.length));
+    const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
+    const deleted = await paced(() => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
     if (deleted.length === 0) break;
-    round.chunks.push(deleted.length);
+    chunks.push(deleted.length);
     total += deleted.length;
-    if (deleted.length < limit) break;
+    if (deleted.length < chunkSize) break;
   }
   return total;
 }
 
 /** Per workspace, so the (workspace_id, created_at) index finds the old runs without a table scan. */
-async function pruneExpiredRuns(db: Db, round: Round, cutoff: Date): Promise<number> {
+async function pruneExpiredRuns(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id } of list) {
-    total += await deleteRunsInChunks(db, round, and(eq(r.workspaceId, id), lt(r.createdAt, cutoff), noPendingDelivery())!);
+    total += await deleteRunsInChunks(db, paced, chunkSize, chunks, and(eq(r.workspaceId, id), lt(r.createdAt, cutoff), noPendingDelivery())!);
   }
   return total;
 }
@@ -151,13 +101,12 @@ async function pruneExpiredRuns(db: Db, round: Round, cutoff: Date): Promise<num
  * over their cap (each lateral probe reads at most `cap` entries of the automation's index), rather
  * than one query per automation: with a thousand automations that was a thousand round trips.
  */
-async function pruneBeyondCap(db: Db, round: Round, cap: number): Promise<number> {
+async function pruneBeyondCap(db: Db, paced: Paced, cap: number, groupSize: number, chunkSize: number, chunks: number[]): Promise<number> {
   let total = 0;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const groupSize = round.probes.value;
     const group = resultRows<{ automationId: string; createdAt: string | null; runId: string | null }>(
-      await round.paced(() => round.probes.time(() => db.execute(sql`
+      await paced(() => db.execute(sql`
         select a.id as "automationId", b.created_at::text as "createdAt", b.id as "runId"
         from (select id from ${automations} where id > ${after}::uuid order by id limit ${groupSize}) a
         left join lateral (
@@ -166,7 +115,7 @@ async function pruneBeyondCap(db: Db, round: Round, cap: number): Promise<number
           order by r.created_at desc nulls last, r.id desc nulls last
           offset ${cap - 1} limit 1
         ) b on true
-        order by a.id`), (result) => resultRows(result).length)),
+        order by a.id`)),
     );
     for (const boundary of group) {
       if (!boundary.createdAt || !boundary.runId) continue;
@@ -174,19 +123,18 @@ async function pruneBeyondCap(db: Db, round: Round, cap: number): Promise<number
         lt(r.createdAt, sql`${boundary.createdAt}::timestamptz`),
         and(eq(r.createdAt, sql`${boundary.createdAt}::timestamptz`), lt(r.id, boundary.runId)),
       )!;
-      total += await deleteRunsInChunks(db, round, and(eq(r.automationId, boundary.automationId), older, noPendingDelivery())!);
+      total += await deleteRunsInChunks(db, paced, chunkSize, chunks, and(eq(r.automationId, boundary.automationId), older, noPendingDelivery())!);
     }
     if (group.length < groupSize) return total;
     after = group[group.length - 1].automationId;
   }
 }
 
-async function pruneEvents(db: Db, round: Round, cutoff: Date): Promise<number> {
+async function pruneEvents(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id: workspaceId } of list) {
     for (;;) {
-      const limit = round.eventDeletes.value;
       const ids = db
         .select({ id: events.id })
         .from(events)
@@ -197,14 +145,12 @@ async function pruneEvents(db: Db, round: Round, cutoff: Date): Promise<number> 
             notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
           ),
         )
-        .limit(limit);
-      const deleted = await round.paced(() =>
-        round.eventDeletes.time(() => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }), (rows) => rows.length),
-      );
+        .limit(chunkSize);
+      const deleted = await paced(() => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
       if (deleted.length === 0) break;
-      round.chunks.push(deleted.length);
+      chunks.push(deleted.length);
       total += deleted.length;
-      if (deleted.length < limit) break;
+      if (deleted.length < chunkSize) break;
     }
   }
   return total;
@@ -214,17 +160,11 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const chunkSize = Math.max(1, Math.trunc(params.chunkSize ?? DEFAULT_PRUNE_CHUNK));
   const cap = Math.max(1, Math.trunc(params.perAutomationCap ?? DEFAULT_RUN_CAP_PER_AUTOMATION));
   const cutoff = new Date(params.now.getTime() - params.retentionDays * 86_400_000);
+  const chunks: number[] = [];
+  const paced = pacer(params.pauseMs ?? 0);
+  const expiredRuns = await pruneExpiredRuns(db, paced, cutoff, chunkSize, chunks);
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
-  const target = params.statementTargetMs;
-  const round: Round = {
-    paced: pacer(params.pauseMs ?? 0),
-    runDeletes: new StatementSize(chunkSize, target),
-    eventDeletes: new StatementSize(chunkSize, target),
-    probes: new StatementSize(groupSize, target),
-    chunks: [],
-  };
-  const expiredRuns = await pruneExpiredRuns(db, round, cutoff);
-  const cappedRuns = await pruneBeyondCap(db, round, cap);
-  const prunedEvents = await pruneEvents(db, round, cutoff);
-  return { expiredRuns, cappedRuns, events: prunedEvents, chunks: round.chunks };
+  const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
+  const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
+  return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
 }

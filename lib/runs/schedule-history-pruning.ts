@@ -9,11 +9,6 @@ const HOUR_MS = 3_600_000;
 const FIRST_ROUND_DELAY_MS = 60_000;
 /** Between statements of a round: retention runs beside live webhook traffic and must not crowd it. */
 const PAUSE_MS = 20;
-/**
- * How long each statement of a round should take: under the benchmark's half load, probes of 25
- * automations took 30–40 ms each, and every one of them put a burst of webhooks 25–60 ms late.
- */
-const STATEMENT_TARGET_MS = 5;
 
 const globalForPruning = globalThis as unknown as { crmHistoryPruning?: { stop(): void } };
 
@@ -27,7 +22,7 @@ export function startHistoryPruning(intervalMs = HOUR_MS): { stop(): void } {
     try {
       const { db } = await openDb();
       const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
-      const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS, statementTargetMs: STATEMENT_TARGET_MS });
+      const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS });
       const total = result.expiredRuns + result.cappedRuns + result.events;
       if (total > 0) {
         console.info(
