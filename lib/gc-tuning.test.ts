@@ -15,7 +15,7 @@ describe("tuneGarbageCollector", () => {
 
   it("leaves a flag the command line sets, in any spelling, to the command line", () => {
     for (const given of ["--allocation-site-pretenuring", "--no-allocation-site-pretenuring", "--allocation_site_pretenuring"]) {
-      expect({ given, set: tune([given]).set }).toEqual({ given, set: ["--heap-growing-percent=300"] });
+      expect({ given, set: tune([given]).set }).toEqual({ given, set: ["--heap-growing-percent=500"] });
     }
     for (const given of ["--heap-growing-percent=0", "--heap_growing_percent=100"]) {
       expect({ given, set: tune([given]).set }).toEqual({ given, set: ["--no-allocation-site-pretenuring"] });
