@@ -11,7 +11,7 @@ import v8 from "node:v8";
  *   survived (about 50 MB live here) before the next. V8's own factor shrinks as promotion slows,
  *   so at half load it ran one every 3–6 s, each slowing 100–200 ms of requests. At 300 % half of
  *   the bench's 15 s paced windows still held one (9 of 18), each putting 23–54 requests over 25 ms;
- *   at 500 % none of 8 did, for a peak server RSS of 573 MB against 388 MB over a bench run. What
+ *   at 500 % 2 of 14 did, for a peak server RSS of 573 MB against 388 MB over a bench run. What
  *   is promoted is mostly the framework's: every request's Request object is registered with a
  *   FinalizationRegistry (its abort signal), which young-generation collections keep alive.
  */
