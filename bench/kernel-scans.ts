@@ -3,7 +3,7 @@
 // find memory the host can take back: every sampling interval (about half a second) it checks and
 // clears the accessed bit of pages all over the machine, the server's, the database's and the load
 // generator's alike, and every process waits while their page tables and TLBs are flushed. Under
-// this bench's load each scan took 10–16 ms of CPU over 12–33 ms, against about 2 ms on an idle
+// this bench's load each scan took 10–19 ms of CPU over 12–44 ms, against about 2 ms on an idle
 // machine, and the slow requests of a half-load phase came in bursts at the same cadence. The bench
 // prints the scans and the slow requests in flight during one.
 import fs from "node:fs";

@@ -8,6 +8,7 @@ import { resultRows } from "@/db/rows";
 import { withUser } from "@/db/with-user";
 import { pgErrorCode } from "@/lib/auth/pg-error";
 import { automationRuns } from "@/db/schema";
+import { resetEnvCache } from "@/lib/env";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { insertEvent, insertRun, makeHistoryWorld } from "./history-test-support";
 import { bookNextPruningRound, claimPruningRound, ensurePruningSchedule, runDuePruningRound } from "./schedule-history-pruning";
@@ -87,6 +88,21 @@ describe.each(TEST_DRIVERS)("the history pruning schedule on %s", (driver) => {
     expect(console.info).toHaveBeenCalledWith(expect.stringMatching(/^history pruning: 1 expired runs, 0 runs over the per-automation cap, 1 events/));
 
     expect(await runDuePruningRound(db, 2 * HOUR_MS)).toBe(false);
+  });
+
+  it("releases a round that failed and books another try five minutes later", async () => {
+    await makeDue(db);
+    const retention = process.env.RETENTION_DAYS;
+    process.env.RETENTION_DAYS = "0";
+    resetEnvCache();
+    try {
+      await expect(runDuePruningRound(db)).rejects.toThrow(/RETENTION_DAYS/);
+    } finally {
+      if (retention === undefined) delete process.env.RETENTION_DAYS;
+      else process.env.RETENTION_DAYS = retention;
+      resetEnvCache();
+    }
+    expect(await schedule(db)).toEqual({ dueInS: 300, leaseInS: null });
   });
 
   it("is out of reach of signed-in users and anonymous callers", async () => {
