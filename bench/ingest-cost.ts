@@ -4,12 +4,10 @@
 // counters) and the WAL it wrote, so a change to the write path or to the request code can be weighed on its own.
 import fs from "node:fs";
 import postgres from "postgres";
-import { Webhook } from "standardwebhooks";
 import { createDb } from "@/db/client";
-import { ingestWebhook } from "@/lib/webhooks/ingest-webhook";
 import { withDatabase } from "@/test/global-setup";
-import { seedBench, signedBenchDelivery } from "./seed-bench";
-import { rng } from "./workload";
+import { deliverMany, inProcessDeliveries } from "./in-process";
+import { seedBench } from "./seed-bench";
 
 const EVENTS = Number(process.env.EVENTS ?? 4000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);
@@ -62,25 +60,8 @@ try {
   const handle = await createDb({ databaseUrl: withDatabase(serverUrl, name), maxConnections: CONCURRENCY });
   const seeded = await seedBench(handle.db);
   for (const statement of (process.env.SETUP_SQL ?? "").split(";").filter((s) => s.trim())) await handle.db.execute(statement);
-  const signer = new Webhook(seeded.secret);
-  const random = rng(1);
-  let sequence = 0;
-  const request = () => {
-    const { body, headers } = signedBenchDelivery(signer, random, sequence++, "msg_cost");
-    return new Request(`http://127.0.0.1/api/webhooks/${seeded.sourceId}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-  };
-  const drive = async (count: number) => {
-    let left = count;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (left-- > 0) {
-          const response = await ingestWebhook(handle.db, { request: request(), sourceId: seeded.sourceId, now: new Date() });
-          if (response.status !== 200) throw new Error(`status ${response.status}: ${await response.text()}`);
-          await response.arrayBuffer();
-        }
-      }),
-    );
-  };
+  const deliver = inProcessDeliveries(handle.db, seeded, "msg_cost");
+  const drive = (count: number) => deliverMany(deliver, count, CONCURRENCY);
   await drive(Number(process.env.WARMUP ?? 500)); // warm-up: caches, prepared statements, JIT (WARMUP: more history first)
   // CHECKPOINT=1: start the timed events right after a checkpoint, when each page's first change
   // since it writes a full-page image to the WAL (what a checkpoint costs the events that follow).

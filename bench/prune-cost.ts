@@ -6,13 +6,11 @@
 // (pruneHistory with its pauses), with nothing old enough to delete: the probes of every
 // automation's run count are what it costs.
 import postgres from "postgres";
-import { Webhook } from "standardwebhooks";
 import { createDb } from "@/db/client";
 import { pruneHistory } from "@/lib/runs/prune-history";
-import { ingestWebhook } from "@/lib/webhooks/ingest-webhook";
 import { withDatabase } from "@/test/global-setup";
-import { seedBench, signedBenchDelivery } from "./seed-bench";
-import { rng } from "./workload";
+import { deliverMany, inProcessDeliveries } from "./in-process";
+import { seedBench } from "./seed-bench";
 
 const FILL = Number(process.env.FILL ?? 15_000);
 const RATE = Number(process.env.RATE ?? 250);
@@ -27,20 +25,8 @@ try {
   // The server's pool size: the round and the webhooks share it, as they do in the server.
   const handle = await createDb({ databaseUrl: withDatabase(serverUrl, name) });
   const seeded = await seedBench(handle.db);
-  const signer = new Webhook(seeded.secret);
-  const random = rng(1);
-  let sequence = 0;
-  const deliver = async () => {
-    const { body, headers } = signedBenchDelivery(signer, random, sequence++, "msg_prune");
-    const request = new Request(`http://127.0.0.1/api/webhooks/${seeded.sourceId}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-    const response = await ingestWebhook(handle.db, { request, sourceId: seeded.sourceId, now: new Date() });
-    if (response.status !== 200) throw new Error(`status ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-  let left = FILL;
-  await Promise.all(Array.from({ length: 10 }, async () => {
-    while (left-- > 0) await deliver();
-  }));
+  const deliver = inProcessDeliveries(handle.db, seeded, "msg_prune");
+  await deliverMany(deliver, FILL, 10);
 
   /** RATE events a second for SECONDS, evenly paced; each event's latency. */
   const paced = async (): Promise<number[]> => {
