@@ -13,6 +13,7 @@ import { runEngineBench } from "./engine";
 import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedAgent, pacedLoad } from "./paced";
+import { describeCpuSplit, watchCpuSplit } from "./cpu-split";
 import { describeSteal, watchSteal } from "./cpu-steal";
 import { describeDiskStalls, watchDisk } from "./disk-stalls";
 import { describeKernelScans, watchKernelScans } from "./kernel-scans";
@@ -221,12 +222,16 @@ try {
 
   await flushWrites(db.env.DATABASE_URL || undefined);
   log(`baseline: ${DURATION} s at ${CONNECTIONS} connections…`);
+  const baselineCpu = watchCpuSplit(server.pid);
   const baseline = await load({ path: "/api/bench/baseline", duration: DURATION, body: baselineBody });
+  const baselineSplit = baselineCpu?.stop();
 
   await flushWrites(db.env.DATABASE_URL || undefined);
   log(`pipeline: ${DURATION} s at ${CONNECTIONS} connections…`);
   const commitsBefore = await commits();
+  const pipelineCpu = watchCpuSplit(server.pid);
   const pipeline = await load({ path: pipelinePath, duration: DURATION, body: pipelineBody });
+  const pipelineSplit = pipelineCpu?.stop();
   const commitsAfter = await commits();
   // The stats read itself commits once per call. Requests still in flight when the load stops
   // commit too without being counted as answered: a few tenths of a percent at 50 connections.
@@ -267,6 +272,8 @@ try {
   console.log(
     `pipeline / baseline: ${(ratio * 100).toFixed(1)} %   commits per event: ${commitsPerEvent.toFixed(3)} (write transactions per event: ${writesPerEvent.toFixed(3)})`,
   );
+  if (baselineSplit) console.log(describeCpuSplit("baseline", baselineSplit, baseline.ok));
+  if (pipelineSplit) console.log(describeCpuSplit("pipeline", pipelineSplit, pipeline.ok));
   console.log(
     `engine: ${engine.oursUsPerEvent.toFixed(1)} µs/event (json-rules-engine ${engine.jsonRulesUsPerEvent.toFixed(0)} µs/event, ${engine.ratio.toFixed(0)}× faster; ` +
       `${engine.matchedPerEvent.toFixed(1)} matched and ${engine.passingPerEvent.toFixed(2)} passing per event; verdicts ${engine.agreed ? "agree" : "DIFFER"})`,
