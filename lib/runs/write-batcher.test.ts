@@ -1,8 +1,9 @@
 // Group commit of accepted events (write-batcher.ts, drizzle/0010): events that are ready while
-// earlier writes are in flight share one call, each still gets its own outcome, and one event's
-// failure is never another's. On both drivers, with real records.
+// an earlier write is in flight share one call, each still gets its own outcome, and one event's
+// failure is never another's; a full batch, or a write stuck on a lock, starts another call beside
+// it. On both drivers, with real records.
 import { describe, expect, it } from "vitest";
-import { count, eq, inArray } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automationRuns, events, inboundDeliveries } from "@/db/schema";
 import { loadWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
@@ -15,7 +16,7 @@ import { loadActiveAutomations } from "./load-active-automations";
 import { ownerInfo } from "./process-event";
 import { eventWritePayload, type RecordEventParams } from "./record-event";
 import { runAutomations } from "./run-automations";
-import { MAX_IN_FLIGHT, submitEventWrite, writeBatchStats } from "./write-batcher";
+import { MAX_BATCH, SLOW_WRITE_MS, submitEventWrite, writeBatchStats } from "./write-batcher";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
@@ -58,16 +59,16 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     db = handle.db;
   });
 
-  it("writes the events that queue behind the writes in flight in one call, each with its own outcome", async () => {
+  it("writes the events that queue behind the write in flight in one call, each with its own outcome", async () => {
     const world = await makeWebhookWorld(db);
-    const planned = await Promise.all(Array.from({ length: MAX_IN_FLIGHT + 6 }, (_, i) => plannedEvent(db, world, `batch-${i}`)));
+    const planned = await Promise.all(Array.from({ length: 7 }, (_, i) => plannedEvent(db, world, `batch-${i}`)));
     const before = writeBatchStats(db);
-    // Submitted in one tick: the first MAX_IN_FLIGHT go at once, the other six wait and leave together.
+    // Submitted in one tick: the first goes at once, the other six wait for it and leave together.
     const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
     const after = writeBatchStats(db);
 
     expect(outcomes).toEqual(planned.map(() => ({ status: "recorded", disabled: 0 })));
-    expect(after.calls - before.calls).toBe(MAX_IN_FLIGHT + 1);
+    expect(after.calls - before.calls).toBe(2);
     expect(after.events - before.events).toBe(planned.length);
     expect(after.largestBatch).toBeGreaterThanOrEqual(6);
     const ids = planned.map((p) => p.eventId);
@@ -76,13 +77,63 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     expect((await db.select({ n: count() }).from(inboundDeliveries).where(inArray(inboundDeliveries.eventId, ids)))[0].n).toBe(planned.length);
   });
 
+  it("starts another call beside the one in flight when a full batch is waiting", async () => {
+    const world = await makeWebhookWorld(db);
+    const planned = await Promise.all(Array.from({ length: 1 + MAX_BATCH + 3 }, (_, i) => plannedEvent(db, world, `backlog-${i}`)));
+    const before = writeBatchStats(db);
+    // One tick: the first goes alone, the next MAX_BATCH leave beside it as soon as they fill a
+    // batch, and the last three wait for a call to finish.
+    const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
+    const after = writeBatchStats(db);
+
+    expect(outcomes).toEqual(planned.map(() => ({ status: "recorded", disabled: 0 })));
+    expect(after.calls - before.calls).toBe(3);
+    expect(after.events - before.events).toBe(planned.length);
+    expect(after.largestBatch).toBe(MAX_BATCH);
+  });
+
+  // The embedded database serves one session at a time, so one cannot hold a lock while another writes.
+  it.skipIf(driver === "pglite")("does not hold the deliveries behind a write stuck on a lock for longer than SLOW_WRITE_MS", async () => {
+    const stuckWorld = await makeWebhookWorld(db);
+    const otherWorld = await makeWebhookWorld(db);
+    const stuck = await plannedEvent(db, stuckWorld, "stuck");
+    const other = await plannedEvent(db, otherWorld, "behind-it");
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Another session holds the source's row (as deleting the source would): the stuck event's
+    // foreign-key check waits for it.
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select id from webhook_sources where id = ${stuckWorld.source.id} for update`);
+      locked();
+      await released;
+    });
+    await isLocked;
+
+    let stuckDone = false;
+    const first = submit(db, stuck).finally(() => (stuckDone = true));
+    const began = performance.now();
+    const second = await submit(db, other);
+    const waited = performance.now() - began;
+    expect(second).toEqual({ status: "recorded", disabled: 0 });
+    expect(stuckDone).toBe(false);
+    // It waited behind the stuck write until that had taken SLOW_WRITE_MS, then went beside it.
+    expect(waited).toBeGreaterThanOrEqual(SLOW_WRITE_MS - 5);
+
+    release();
+    await holder;
+    expect(await first).toEqual({ status: "recorded", disabled: 0 });
+    expect(await db.select({ id: events.id }).from(events).where(inArray(events.id, [stuck.eventId, other.eventId]))).toHaveLength(2);
+  });
+
   it("answers a redelivery inside the same batch as a duplicate and writes it once", async () => {
     const world = await makeWebhookWorld(db);
-    const fillers = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, (_, i) => plannedEvent(db, world, `fill-${i}`)));
+    const filler = await plannedEvent(db, world, "fill");
     const first = await plannedEvent(db, world, "same-delivery");
     const again = await plannedEvent(db, world, "same-delivery");
-    const outcomes = await Promise.all([...fillers, first, again].map((params) => submit(db, params)));
-    expect(outcomes.slice(MAX_IN_FLIGHT)).toEqual([{ status: "recorded", disabled: 0 }, { status: "duplicate" }]);
+    const outcomes = await Promise.all([filler, first, again].map((params) => submit(db, params)));
+    expect(outcomes.slice(1)).toEqual([{ status: "recorded", disabled: 0 }, { status: "duplicate" }]);
     const rows = await db.select({ id: events.id }).from(events).where(eq(events.externalId, "same-delivery"));
     expect(rows).toEqual([{ id: first.eventId }]);
     expect(await db.select({ id: automationRuns.id }).from(automationRuns).where(eq(automationRuns.eventId, again.eventId))).toEqual([]);
@@ -90,14 +141,14 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
 
   it("keeps one event's failure to itself: the rest of its batch is written, it alone is refused", async () => {
     const world = await makeWebhookWorld(db);
-    const fillers = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, (_, i) => plannedEvent(db, world, `ok-${i}`)));
+    const filler = await plannedEvent(db, world, "ok");
     const good = await Promise.all([0, 1].map((i) => plannedEvent(db, world, `good-${i}`)));
     const planned = await plannedEvent(db, world, "broken");
     // A run of an automation that no longer exists (deleted mid-flight): its insert violates the foreign key.
     const broken = { ...planned, runs: planned.runs.map((run) => ({ ...run, automationId: crypto.randomUUID() })) };
 
-    const settled = await Promise.allSettled([...fillers, good[0], broken, good[1]].map((params) => submit(db, params)));
-    const queued = settled.slice(MAX_IN_FLIGHT);
+    const settled = await Promise.allSettled([filler, good[0], broken, good[1]].map((params) => submit(db, params)));
+    const queued = settled.slice(1);
     expect(queued[0]).toEqual({ status: "fulfilled", value: { status: "recorded", disabled: 0 } });
     expect(queued[1].status).toBe("rejected");
     expect(pgErrorCode((queued[1] as PromiseRejectedResult).reason)).toBe("23503");
