@@ -10,12 +10,13 @@
 // locked too gets a multixact. With four calls in flight, the benchmark's events made 0.75
 // multixacts each and cost the database 930–1,370 µs of CPU per event; one at a time, none and
 // 735 µs, with 3–16 % less WAL (bench/ingest-cost.ts). On the two-core benchmark machine, six runs
-// each, that was 510 → 581 events/s on average; the price is latency at moderate load, since an
-// event that arrives during a write waits for it (half-load p50 6.2 → 7.7 ms and p99 51 → 126 ms,
-// medians of the runs). Another call starts beside those in flight (up to MAX_IN_FLIGHT) for a
-// backlog that fills a whole batch, or once every call in flight has taken SLOW_WRITE_MS: a write
-// stuck on a lock (an admin deleting a large source, say) holds up its own batch, not every
-// delivery behind it.
+// each, that was 510 → 581 events/s on average. Another call starts beside those in flight (up to
+// MAX_IN_FLIGHT) for a backlog that fills a whole batch, or once every call in flight has become
+// slow (slowWriteMs): a write held up by a stall or a lock (an admin deleting a large source, say)
+// then holds up only its own batch. With a fixed 250 ms for that, the half-load p99 had gone from
+// 51 to 126 ms (medians of the runs: the events behind a stalled write waited for all of it); at
+// 20 ms and 2 ms per event, 22.6–261 ms over five runs (median 44.9; the 261 ms window held a
+// mark-compact and 100 ms event-loop stalls), with 0.08 commits per event as before.
 
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -24,8 +25,13 @@ import type { Db } from "@/db/client";
 export const MAX_IN_FLIGHT = 4;
 /** Events per call at most: bounds one transaction's size and how long its row locks are held. */
 export const MAX_BATCH = 32;
-/** A write in flight this long no longer holds up the deliveries queued behind it (a full batch under load takes about 40 ms). */
-export const SLOW_WRITE_MS = 250;
+/**
+ * A write in flight longer than this no longer holds up the deliveries queued behind it: 20 ms, and
+ * 2 ms more per event it carries (a lone event takes 1–5 ms under load, a batch of 24 about 40 ms).
+ */
+export function slowWriteMs(events: number): number {
+  return 20 + 2 * events;
+}
 
 export type WriteOutcome = { status: string; disabled?: number };
 
@@ -61,8 +67,8 @@ export type WriteBatchStats = { calls: number; events: number; largestBatch: num
 
 class WriteBatcher {
   private readonly queue: Pending[] = [];
-  /** Each call in flight, with when it started (performance.now()). */
-  private readonly started = new Set<{ at: number }>();
+  /** Each call in flight, with when it counts as slow (performance.now()). */
+  private readonly started = new Set<{ slowAt: number }>();
   private slowCheck: NodeJS.Timeout | undefined;
   readonly stats: WriteBatchStats = { calls: 0, events: 0, largestBatch: 0 };
   private readonly statements: ReturnType<typeof writeStatements>;
@@ -78,19 +84,19 @@ class WriteBatcher {
     });
   }
 
-  /** How long the most recent call in flight has run (ms); Infinity with none in flight. */
-  private sinceLastStart(): number {
-    let last = -Infinity;
-    for (const call of this.started) last = Math.max(last, call.at);
-    return performance.now() - last;
+  /** When every call in flight will have become slow (-Infinity with none in flight). */
+  private allSlowAt(): number {
+    let at = -Infinity;
+    for (const call of this.started) at = Math.max(at, call.slowAt);
+    return at;
   }
 
   private pump(): void {
     while (this.queue.length > 0 && this.started.size < MAX_IN_FLIGHT) {
       // Beside calls in flight, only for a backlog that fills a batch or when they all are slow.
-      if (this.queue.length < MAX_BATCH && this.sinceLastStart() < SLOW_WRITE_MS) break;
+      if (this.queue.length < MAX_BATCH && performance.now() < this.allSlowAt()) break;
       const batch = this.queue.splice(0, MAX_BATCH);
-      const call = { at: performance.now() };
+      const call = { slowAt: performance.now() + slowWriteMs(batch.length) };
       this.started.add(call);
       void this.send(batch).finally(() => {
         this.started.delete(call);
@@ -100,13 +106,13 @@ class WriteBatcher {
     this.armSlowCheck();
   }
 
-  /** Deliveries wait behind calls in flight: look again when those will have taken SLOW_WRITE_MS. */
+  /** Deliveries wait behind calls in flight: look again when those will all have become slow. */
   private armSlowCheck(): void {
     if (this.slowCheck || this.queue.length === 0 || this.started.size === 0 || this.started.size >= MAX_IN_FLIGHT) return;
     this.slowCheck = setTimeout(() => {
       this.slowCheck = undefined;
       this.pump();
-    }, SLOW_WRITE_MS - this.sinceLastStart() + 1);
+    }, this.allSlowAt() - performance.now() + 1);
     this.slowCheck.unref();
   }
 
