@@ -6,12 +6,11 @@
 // phase, the server's CPU per request sets the rate, and what the others take is what the main
 // thread has to share the two cores with.
 import fs from "node:fs";
+import { readTimes, ticksToMs } from "./cpu-steal";
+import { processesNamed } from "./kernel-scans";
 
 type Reading = { serverMs: number; mainThreadMs: number; mainThreadWaitMs: number; databaseMs: number; generatorMs: number; busyMs: number; idleMs: number; at: number };
 export type CpuSplit = { wallMs: number; serverMs: number; mainThreadMs: number; mainThreadWaitMs: number; databaseMs: number; generatorMs: number; otherMs: number; busyMs: number; idleMs: number };
-
-/** The kernel counts a process's CPU time in USER_HZ ticks, 100 a second. */
-const ticksToMs = (ticks: number) => ticks * 10;
 
 /** utime + stime of a process (all its threads, live and exited), in milliseconds; 0 once it is gone. */
 function processMs(pid: number | string): number {
@@ -39,24 +38,7 @@ function threadMs(pid: number, tid: number): { ran: number; waited: number } {
 
 /** Every `postgres` process on this machine, by pid, with its CPU time so far. */
 function databaseProcesses(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const pid of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") out.set(pid, processMs(pid));
-    } catch {
-      // gone between the listing and the read
-    }
-  }
-  return out;
-}
-
-/** The "cpu" line of /proc/stat (all cores): busy and idle (with I/O wait) time, in milliseconds. */
-function machineMs(): { busyMs: number; idleMs: number } {
-  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = f[3] + f[4];
-  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busyMs: ticksToMs(total - idle), idleMs: ticksToMs(idle) };
+  return new Map(processesNamed((comm) => comm === "postgres").map((pid) => [pid, processMs(pid)]));
 }
 
 function generatorMs(): number {
@@ -68,16 +50,21 @@ function generatorMs(): number {
 export function watchCpuSplit(serverPid: number | undefined): { stop: () => CpuSplit } | undefined {
   if (!serverPid || !fs.existsSync(`/proc/${serverPid}/stat`) || !fs.existsSync("/proc/stat")) return undefined;
   const databaseBefore = databaseProcesses();
-  const read = (database: Map<string, number>): Reading => ({
-    serverMs: processMs(serverPid),
-    mainThreadMs: threadMs(serverPid, serverPid).ran,
-    mainThreadWaitMs: threadMs(serverPid, serverPid).waited,
-    // A database process that started during the phase counts from zero.
-    databaseMs: [...database].reduce((sum, [pid, ms]) => sum + ms - (databaseBefore.get(pid) ?? 0), 0),
-    generatorMs: generatorMs(),
-    ...machineMs(),
-    at: performance.now(),
-  });
+  const read = (database: Map<string, number>): Reading => {
+    const mainThread = threadMs(serverPid, serverPid);
+    const machine = readTimes()!;
+    return {
+      serverMs: processMs(serverPid),
+      mainThreadMs: mainThread.ran,
+      mainThreadWaitMs: mainThread.waited,
+      // A database process that started during the phase counts from zero.
+      databaseMs: [...database].reduce((sum, [pid, ms]) => sum + ms - (databaseBefore.get(pid) ?? 0), 0),
+      generatorMs: generatorMs(),
+      busyMs: machine.total - machine.idle,
+      idleMs: machine.idle,
+      at: performance.now(),
+    };
+  };
   const first = read(databaseBefore);
   return {
     stop: () => {

@@ -15,10 +15,10 @@ type StealSample = { from: number; to: number; ms: number };
 export type StealWatch = { stop: () => { samples: StealSample[]; stealMs: number; idleMs: number; totalMs: number } };
 
 /** The kernel counts CPU time in USER_HZ ticks, 100 a second. */
-const ticksToMs = (ticks: number) => ticks * 10;
+export const ticksToMs = (ticks: number) => ticks * 10;
 
-/** The "cpu" line of /proc/stat (all cores), in milliseconds. */
-function readTimes(): Times | undefined {
+/** The "cpu" line of /proc/stat (all cores), in milliseconds (idle includes I/O wait). */
+export function readTimes(): Times | undefined {
   const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0];
   if (!line?.startsWith("cpu ")) return undefined;
   const f = line.trim().split(/\s+/).slice(1).map(Number);

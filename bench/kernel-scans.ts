@@ -16,18 +16,21 @@ const SAME_SCAN_MS = 20;
 type Scan = { from: number; to: number; cpuMs: number };
 export type ScanWatch = { stop: () => Scan[] };
 
-/** The kernel's kdamond threads, by pid (none when the machine runs no memory monitor). */
-function monitorThreads(): string[] {
+/** The pids of the processes and kernel threads whose name (`/proc/<pid>/comm`) passes `match`. */
+export function processesNamed(match: (comm: string) => boolean): string[] {
   if (!fs.existsSync("/proc")) return [];
   return fs.readdirSync("/proc").filter((pid) => {
     if (!/^\d+$/.test(pid)) return false;
     try {
-      return fs.readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("kdamond");
+      return match(fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim());
     } catch {
-      return false;
+      return false; // gone between the listing and the read
     }
   });
 }
+
+/** The kernel's kdamond threads, by pid (none when the machine runs no memory monitor). */
+const monitorThreads = () => processesNamed((comm) => comm.startsWith("kdamond"));
 
 /** Nanoseconds the threads have spent on a CPU (the first field of schedstat). */
 function cpuNs(pids: readonly string[]): number {
