@@ -53,6 +53,14 @@ async function plannedEvent(db: Db, world: World, externalId: string): Promise<R
 
 const submit = (db: Db, params: RecordEventParams) => submitEventWrite(db, JSON.stringify(eventWritePayload(params)));
 
+/** Submits every event in one tick; the outcomes, and the database calls and events written meanwhile. */
+async function submitInOneTick(db: Db, planned: readonly RecordEventParams[]) {
+  const before = writeBatchStats(db);
+  const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
+  const after = writeBatchStats(db);
+  return { outcomes, calls: after.calls - before.calls, events: after.events - before.events, largestBatch: after.largestBatch };
+}
+
 describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
@@ -62,15 +70,13 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
   it("writes the events that queue behind the write in flight in one call, each with its own outcome", async () => {
     const world = await makeWebhookWorld(db);
     const planned = await Promise.all(Array.from({ length: 7 }, (_, i) => plannedEvent(db, world, `batch-${i}`)));
-    const before = writeBatchStats(db);
     // Submitted in one tick: the first goes at once, the other six wait for it and leave together.
-    const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
-    const after = writeBatchStats(db);
+    const { outcomes, calls, events: written, largestBatch } = await submitInOneTick(db, planned);
 
     expect(outcomes).toEqual(planned.map(() => ({ status: "recorded", disabled: 0 })));
-    expect(after.calls - before.calls).toBe(2);
-    expect(after.events - before.events).toBe(planned.length);
-    expect(after.largestBatch).toBeGreaterThanOrEqual(6);
+    expect(calls).toBe(2);
+    expect(written).toBe(planned.length);
+    expect(largestBatch).toBeGreaterThanOrEqual(6);
     const ids = planned.map((p) => p.eventId);
     expect((await db.select({ n: count() }).from(events).where(inArray(events.id, ids)))[0].n).toBe(planned.length);
     expect((await db.select({ n: count() }).from(automationRuns).where(inArray(automationRuns.eventId, ids)))[0].n).toBe(planned.length);
@@ -80,16 +86,14 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
   it("starts another call beside the one in flight when a full batch is waiting", async () => {
     const world = await makeWebhookWorld(db);
     const planned = await Promise.all(Array.from({ length: 1 + MAX_BATCH + 3 }, (_, i) => plannedEvent(db, world, `backlog-${i}`)));
-    const before = writeBatchStats(db);
     // One tick: the first goes alone, the next MAX_BATCH leave beside it as soon as they fill a
     // batch, and the last three wait for a call to finish.
-    const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
-    const after = writeBatchStats(db);
+    const { outcomes, calls, events: written, largestBatch } = await submitInOneTick(db, planned);
 
     expect(outcomes).toEqual(planned.map(() => ({ status: "recorded", disabled: 0 })));
-    expect(after.calls - before.calls).toBe(3);
-    expect(after.events - before.events).toBe(planned.length);
-    expect(after.largestBatch).toBe(MAX_BATCH);
+    expect(calls).toBe(3);
+    expect(written).toBe(planned.length);
+    expect(largestBatch).toBe(MAX_BATCH);
   });
 
   // The embedded database serves one session at a time, so one cannot hold a lock while another writes.

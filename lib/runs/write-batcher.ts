@@ -1,9 +1,9 @@
 // Group commit for accepted events. One event write at a time per database handle: deliveries that
 // finish planning while it is in flight queue here and leave together, as one call to
 // app.record_events (drizzle/0010): one round trip, one transaction and one commit for the lot.
-// Nothing ever waits for a timer: a lone event is written at once, so batching only happens when
-// the database is already busy, and it is what keeps it from becoming the bottleneck. Each caller
-// still gets its own outcome, and is answered only after its event has committed.
+// A lone event is written at once, so batching only happens when the database is already busy, and
+// it is what keeps it from becoming the bottleneck. Each caller still gets its own outcome, and is
+// answered only after its event has committed.
 //
 // Why one at a time: every event's rows lock their parents for the foreign-key checks (the source,
 // the workspace, the assignees, the automations), and a row that another open transaction has
@@ -21,7 +21,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
-/** Concurrent event writes per database handle at most, the second and later only for a full batch (the rest of the pool serves everything else). */
+/** Concurrent event writes per database handle at most, the second and later only for a full batch or beside slow ones (the rest of the pool serves everything else). */
 export const MAX_IN_FLIGHT = 4;
 /** Events per call at most: bounds one transaction's size and how long its row locks are held. */
 export const MAX_BATCH = 32;
