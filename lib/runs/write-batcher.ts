@@ -15,7 +15,7 @@
 // slow (slowWriteMs): a write held up by a stall or a lock (an admin deleting a large source, say)
 // then holds up only its own batch. With a fixed 250 ms for that, the half-load p99 had gone from
 // 51 to 126 ms (medians of the runs: the events behind a stalled write waited for all of it); at
-// 20 ms and 2 ms per event, 22.6–261 ms over six runs (median 70; the 261 ms window held a
+// 20 ms and 2 ms per event, 21.4–261 ms over seven runs (median 44.9; the 261 ms window held a
 // mark-compact and 100 ms event-loop stalls), with 0.07–0.08 commits per event as before.
 
 import { sql } from "drizzle-orm";
