@@ -64,11 +64,14 @@ try {
   // Turn 0 of each copy is the warm-up (plans, caches) and is not counted.
   const spent = [0, 0];
   const batches = Math.floor(EVENTS / BATCH);
+  // One parameter per event, as the server sends a batch (lib/runs/write-batcher.ts), typed text so
+  // that postgres.js sends the JSON text as it is.
+  const writeSql = `select app.record_events(array[${Array.from({ length: BATCH }, (_, i) => `$${i + 1}::text::jsonb`).join(", ")}]) as result`;
   for (let turn = 0; turn * TURN < batches; turn++) {
     for (const k of turn % 2 === 0 ? [0, 1] : [1, 0]) {
       const before = cpuNanos(pids[k]);
       for (let b = turn * TURN; b < Math.min(batches, (turn + 1) * TURN); b++) {
-        await copies[k].unsafe(`select app.record_events($1::text::jsonb) as result`, [`[${payloads[k].slice(b * BATCH, (b + 1) * BATCH).join(",")}]`]);
+        await copies[k].unsafe(writeSql, payloads[k].slice(b * BATCH, (b + 1) * BATCH));
       }
       if (turn > 0) spent[k] += cpuNanos(pids[k]) - before;
     }
