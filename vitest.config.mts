@@ -9,8 +9,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules", ".next", "e2e", ".data*"],
+    // `npm run test:slow` (VITEST_SLOW=1) runs the *.slow.test.ts files: faults, soaks and
+    // multi-process checks too slow for `npm test`.
+    include: process.env.VITEST_SLOW === "1" ? ["**/*.slow.test.ts"] : ["**/*.test.ts"],
+    exclude: ["node_modules", ".next", "e2e", ".data*", ...(process.env.VITEST_SLOW === "1" ? [] : ["**/*.slow.test.ts"])],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
