@@ -1,6 +1,14 @@
 import { defineConfig } from "@playwright/test";
+import { resolveE2EBrowser } from "./test/e2e-browser";
 
-// One production build, one `next start` on a fresh seeded embedded database, Debian's Chromium.
+// One production build, one `next start` on a fresh seeded embedded database, Chromium (test/e2e-browser.ts).
+// The browser is resolved and announced once, in the runner; its workers inherit CHROMIUM_PATH.
+const browser = await resolveE2EBrowser();
+if (!process.env.E2E_BROWSER_ANNOUNCED) {
+  console.log(`End-to-end browser: ${browser.executablePath} (${browser.source})`);
+  process.env.E2E_BROWSER_ANNOUNCED = "1";
+  process.env.CHROMIUM_PATH = browser.executablePath;
+}
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
 
@@ -17,7 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: browser.executablePath,
       args: [
         "--no-sandbox",
         "--disable-gpu",
