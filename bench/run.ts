@@ -13,11 +13,11 @@ import { runEngineBench } from "./engine";
 import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedAgent, pacedLoad } from "./paced";
-import { describeCpuSplit, watchCpuSplit } from "./cpu-split";
-import { describeSteal, watchSteal } from "./cpu-steal";
-import { describeDiskStalls, watchDisk } from "./disk-stalls";
-import { describeKernelScans, watchKernelScans } from "./kernel-scans";
-import { armServerGc, describeServerGc, readServerGc } from "./server-gc";
+import { describeCpuSplit, watchCpuSplit } from "./diagnostics/cpu-split";
+import { describeSteal, watchSteal } from "./diagnostics/cpu-steal";
+import { describeDiskStalls, watchDisk } from "./diagnostics/disk-stalls";
+import { describeKernelScans, watchKernelScans } from "./diagnostics/kernel-scans";
+import { armServerGc, describeServerGc, readServerGc } from "./diagnostics/server-gc";
 import { run } from "@/scripts/run";
 import { withDatabase } from "@/test/global-setup";
 
@@ -286,6 +286,8 @@ try {
       p50_ms: pipeline.p50,
       p99_ms: pipeline.p99,
       p99_half_load_ms: half.p99,
+      baseline_p99_half_load_ms: baselineHalf.p99,
+      p99_half_load_ratio: baselineHalf.p99 > 0 ? Number((half.p99 / baselineHalf.p99).toFixed(2)) : null,
       commits_per_event: Number(commitsPerEvent.toFixed(3)),
       engine_us_per_event: Number(engine.oursUsPerEvent.toFixed(1)),
       engine_vs_json_rules_engine: Number(engine.ratio.toFixed(1)),

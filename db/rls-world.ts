@@ -15,7 +15,7 @@ import {
 } from "./schema";
 import { withUser, type Tx, type UserClaims } from "./with-user";
 import { makeTeam, type TestUser } from "@/test/fixtures";
-import { pgErrorCode } from "@/lib/auth/pg-error";
+import { pgErrorCode } from "./pg-error";
 
 /**
  * The cast and the rows of the row-level security tests, all written on the service path: a team

@@ -18,7 +18,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   return items;
 }
 
-export function AppHeader({ session }: { session: Session }) {
+export function AppHeader({ session, unreadNotifications }: { session: Session; unreadNotifications: number }) {
   return (
     <header className="border-b border-surface-line bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
@@ -31,7 +31,7 @@ export function AppHeader({ session }: { session: Session }) {
         <NavLinks items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <WorkspaceSwitcher session={session} />
-          <NotificationBell session={session} />
+          <NotificationBell unread={unreadNotifications} />
           <span className="hidden text-ink-muted sm:inline" title={`${session.workspace.name} · ${session.workspace.role}`}>
             {session.user.email}
           </span>

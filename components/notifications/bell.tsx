@@ -1,12 +1,7 @@
 import Link from "next/link";
-import { getDb } from "@/db/next";
-import type { Session } from "@/lib/auth/session";
-import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
-/** The header bell: a link to /notifications whose name says how many are unread. */
-export async function NotificationBell({ session }: { session: Session }) {
-  const { db } = await getDb();
-  const unread = await countUnreadNotifications(db, { claims: session.claims, workspaceId: session.workspace.id });
+/** The header bell: a link to /notifications whose name says how many are unread (the layout counts them). */
+export function NotificationBell({ unread }: { unread: number }) {
   const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
   return (
     <Link href="/notifications" aria-label={label} title={label} className="relative rounded-md p-1.5 text-ink-muted hover:bg-surface-sunken hover:text-ink">

@@ -6,7 +6,7 @@
 // /proc costs the database nothing, unlike sampling pg_stat_activity, whose snapshots contend with
 // commits for the same lock and slowed the requests they were watching.
 import fs from "node:fs";
-import { inFlightDuring, type SlowRequest } from "./paced";
+import { inFlightDuring, type SlowRequest } from "../paced";
 
 const INTERVAL_MS = 4;
 /** A stretch without completions shorter than this is ordinary service time. */

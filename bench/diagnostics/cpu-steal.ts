@@ -4,7 +4,7 @@
 // generator alike, and the phase's latency shows it. The bench prints the phase's steal and idle
 // time, the samples in which STEAL_MS or more was stolen, and the slow requests in flight during one.
 import fs from "node:fs";
-import { inFlightDuring, type SlowRequest } from "./paced";
+import { inFlightDuring, type SlowRequest } from "../paced";
 
 const SAMPLE_MS = 100;
 /** A sample with this much stolen (over all cores) is listed. */

@@ -5,7 +5,7 @@
 // phase come in bursts of 100–200 ms around one. So a slow request counts as near a mark-compact
 // when it was in flight within NEAR_MS of the pause.
 
-import { inFlightDuring, type SlowRequest } from "./paced";
+import { inFlightDuring, type SlowRequest } from "../paced";
 
 export type ServerCollection = { at: number; ms: number; major: boolean };
 /** A stretch in which the server's event loop ran nothing else (its timers fired this late). */

@@ -7,7 +7,7 @@
 // machine, and the slow requests of a half-load phase came in bursts at the same cadence. The bench
 // prints the scans and the slow requests in flight during one.
 import fs from "node:fs";
-import { inFlightDuring, type SlowRequest } from "./paced";
+import { inFlightDuring, type SlowRequest } from "../paced";
 
 const SAMPLE_MS = 5;
 /** CPU time within this long of the last is the same scan. */
