@@ -1,22 +1,12 @@
 // Group commit for accepted events. One event write at a time per database handle: deliveries that
 // finish planning while it is in flight queue here and leave together, as one call to
-// app.record_events (drizzle/0010, 0013): one round trip, one transaction and one commit for the lot.
-// A lone event is written at once, so batching only happens when the database is already busy, and
-// it is what keeps it from becoming the bottleneck. Each caller still gets its own outcome, and is
-// answered only after its event has committed.
-//
-// Why one at a time: every event's rows lock their parents for the foreign-key checks (the source,
-// the workspace, the assignees, the automations), and a row that another open transaction has
-// locked too gets a multixact. With four calls in flight, the benchmark's events made 0.75
-// multixacts each and cost the database 930–1,370 µs of CPU per event; one at a time, none and
-// 735 µs, with 3–16 % less WAL (bench/ingest-cost.ts). On the two-core benchmark machine, six runs
-// each, that was 510 → 581 events/s on average. Another call starts beside those in flight (up to
-// MAX_IN_FLIGHT) for a backlog that fills a whole batch, or once every call in flight has become
-// slow (slowWriteMs): a write held up by a stall or a lock (an admin deleting a large source, say)
-// then holds up only its own batch. With a fixed 250 ms for that, the half-load p99 had gone from
-// 51 to 126 ms (medians of the runs: the events behind a stalled write waited for all of it); at
-// 20 ms and 2 ms per event, 21.4–261 ms over seven runs (median 44.9; the 261 ms window held a
-// mark-compact and 100 ms event-loop stalls), with 0.07–0.08 commits per event as before.
+// app.record_events: one round trip, one transaction and one commit for the lot. A lone event is
+// written at once, so batching only happens when the database is already busy. Each caller gets its
+// own outcome, answered only after its event has committed.
+// One at a time because concurrent writes lock the same parent rows for their foreign-key checks,
+// which PostgreSQL pays for in multixacts; another call starts beside those in flight (up to
+// MAX_IN_FLIGHT) for a full batch, or once every call in flight has become slow (slowWriteMs), so a
+// stalled write holds up only its own batch. The measurements behind this: docs/benchmarks.md.
 
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
