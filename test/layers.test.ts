@@ -39,10 +39,8 @@ const RULES: Array<{ layer: string; refuses: (target: string) => boolean; says: 
 ];
 
 describe("layers", () => {
-  for (const rule of RULES) {
-    it(rule.says, () => {
-      const offences = sourceFiles(rule.layer).flatMap((file) => importsOf(file).filter(rule.refuses).map((target) => `${file} → ${target}`));
-      expect(offences).toEqual([]);
-    });
-  }
+  it.each(RULES)("$says", (rule) => {
+    const offences = sourceFiles(rule.layer).flatMap((file) => importsOf(file).filter(rule.refuses).map((target) => `${file} → ${target}`));
+    expect(offences).toEqual([]);
+  });
 });
