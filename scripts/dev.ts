@@ -1,5 +1,5 @@
 // npm run dev: the app on http://localhost:$PORT. On the embedded database the demo workspace is
-// seeded on first start (when DATA_DIR holds no database yet).
+// seeded on first start (when DATA_DIR holds no database yet), with a demo history of past runs.
 import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "@/db/client";
@@ -21,7 +21,7 @@ if (!config.DATABASE_URL && !fs.existsSync(path.join(config.DATA_DIR, "pglite", 
     const handle = await createDb({ dataDir: config.DATA_DIR });
     const result = await seedDemo(handle.db, appBaseUrl(config));
     await handle.close();
-    console.log(`First start: seeded the demo workspace in ${config.DATA_DIR}.`);
+    console.log(`First start: seeded the demo workspace and its demo history in ${config.DATA_DIR}.`);
     for (const user of result.users) console.log(`  ${user.role.padEnd(6)} ${user.email} / ${user.password}`);
   } catch (error) {
     console.error(`Could not prepare the database: ${(error as Error).message}`);

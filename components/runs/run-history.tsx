@@ -4,7 +4,7 @@
 // Older pages are snapshots: polling them would shift rows under the reader.
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -24,6 +24,8 @@ type Props = {
   /** Where filter and page links point; a fixed automation lives in the path, not the query. */
   basePath: string;
   fixedAutomationId?: string;
+  /** Shown instead of the table while nothing has run yet (no filters, newest page). */
+  noRunsYet?: ReactNode;
 };
 
 async function fetchRuns(filters: RunFilters): Promise<RunPage> {
@@ -35,7 +37,7 @@ async function fetchRuns(filters: RunFilters): Promise<RunPage> {
   return (await response.json()) as RunPage;
 }
 
-export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }: Props) {
+export function RunHistory({ initialPage, filters, basePath, fixedAutomationId, noRunsYet }: Props) {
   const live = !filters.cursor;
   const query = useQuery({
     queryKey: runKeys.list(filters),
@@ -80,7 +82,9 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId }
           {message ? <p role="status" className={`text-sm ${message.tone === "success" ? "text-success" : "text-danger"}`}>{message.text}</p> : null}
         </div>
       ) : null}
-      {page.runs.length === 0 ? (
+      {page.runs.length === 0 && !filters.cursor && !hasRunFilters(linkFilters) && noRunsYet ? (
+        noRunsYet
+      ) : page.runs.length === 0 ? (
         <Card className="p-6 text-sm text-ink-muted">
           {filters.cursor ? "No older runs." : hasRunFilters(linkFilters) ? (
             <>No runs match these filters. <Link href={basePath} className="text-brand-700 underline">Clear the filters</Link></>

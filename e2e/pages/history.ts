@@ -44,6 +44,11 @@ export class HistoryPage {
     return scope.getByRole("listitem", { name, exact: true });
   }
 
+  /** The empty list's message: how a first run comes about, and for admins the way to get one now. */
+  get noRunsYet(): Locator {
+    return this.page.getByRole("main").getByRole("heading", { name: "No runs yet", level: 2 }).locator("..");
+  }
+
   // ---- test run in the automation editor ------------------------------------------------------
 
   get testRun(): Locator {

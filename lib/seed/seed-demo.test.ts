@@ -5,8 +5,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
-import { authUsers, automations, webhookSources, workspaceMembers } from "@/db/schema";
+import { createDb, type DbHandle } from "@/db/client";
+import { authUsers, automationRuns, automations, webhookSources, workspaceMembers } from "@/db/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { acquireDataDirLock } from "@/db/lock";
 import { verifyPassword } from "@/lib/auth/password";
@@ -69,6 +69,30 @@ describe("npm run seed", () => {
     expect(result.webhookUrl).toBe(`http://localhost:3999/api/webhooks/${result.sourceId}`);
     expect(Object.keys(result.users[0]).sort()).toEqual(["crmUserId", "email", "id", "password", "role"]);
   });
+
+  async function runsIn(workspaceId: string): Promise<string[]> {
+    const handle = await createDb({ dataDir });
+    try {
+      const runs = await handle.db.select({ status: automationRuns.status }).from(automationRuns).where(eq(automationRuns.workspaceId, workspaceId));
+      return runs.map((run) => run.status).sort();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  // Two seeds and two openings of the data directory: slow on a busy machine.
+  it("writes the demo history, and with --empty prints the same JSON and leaves none", async () => {
+    const seeded = JSON.parse((await exec("npm", ["run", "--silent", "seed", "--", "--json"], { env, timeout: 80_000 })).stdout);
+    expect(await runsIn(seeded.workspaceId)).toEqual(["failed", "skipped", "succeeded", "succeeded", "succeeded", "succeeded"]);
+
+    const { stdout } = await exec("npm", ["run", "--silent", "seed", "--", "--empty", "--json"], { env, timeout: 80_000 });
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]);
+    expect(Object.keys(result).sort()).toEqual(["secret", "sourceId", "users", "webhookUrl", "workspaceId"]);
+    expect(result.workspaceId).toBe(seeded.workspaceId);
+    expect(await runsIn(result.workspaceId)).toEqual([]);
+  }, 180_000);
 
   it("refuses with a clear message while another process holds the data directory", async () => {
     // This test process holds the lock; the seed runs in a child process.

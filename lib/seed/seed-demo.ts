@@ -6,6 +6,7 @@ import { automationInputSchema } from "@/lib/automations/schema";
 import { createUser, ensureProfile } from "@/lib/workspaces/create-account";
 import { generateWebhookSecret, webhookUrl } from "@/lib/webhooks/secrets";
 import { DEMO_AUTOMATIONS } from "./demo-automations";
+import { clearDemoHistory, seedDemoHistory } from "./seed-demo-history";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = [
@@ -22,11 +23,31 @@ export interface SeedResult {
   users: Array<{ email: string; password: string; role: "admin" | "member"; id: string; crmUserId: string }>;
 }
 
+export type SeedOptions = {
+  /** Write the demo history (default true); false leaves the workspace without one. */
+  history?: boolean;
+  now?: Date;
+};
+
 /**
  * Creates or refreshes the demo workspace. Idempotent: users keep their ids, the source keeps its
- * secret, and the sample automations are reset to their defined state.
+ * secret, the sample automations are reset to their defined state, and the demo history (a few
+ * past events and their runs) is replaced, or removed when `history` is false.
  */
-export async function seedDemo(db: Db, baseUrl: string): Promise<SeedResult> {
+export async function seedDemo(db: Db, baseUrl: string, options: SeedOptions = {}): Promise<SeedResult> {
+  const result = await seedWorkspace(db, baseUrl);
+  const [admin, member] = result.users;
+  const scope = { workspaceId: result.workspaceId, sourceId: result.sourceId };
+  if (options.history === false) {
+    await clearDemoHistory(db, scope);
+  } else {
+    await seedDemoHistory(db, { ...scope, admin, member, now: options.now ?? new Date() });
+  }
+  return result;
+}
+
+/** Users, workspace, members, source and automations, in one transaction. */
+async function seedWorkspace(db: Db, baseUrl: string): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const users: SeedResult["users"] = [];

@@ -3,14 +3,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NoRunsYet } from "@/components/runs/no-runs-yet";
 import { RunFiltersForm } from "@/components/runs/run-filters-form";
 import { RunHistory } from "@/components/runs/run-history";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { describeTrigger } from "@/lib/automations/triggers";
+import { loadFirstRunPrompt } from "@/lib/runs/first-run-prompt";
 import { loadRunPage } from "@/lib/runs/load-run-page";
-import { parseRunFilters } from "@/lib/runs/run-filters";
+import { hasRunFilters, parseRunFilters } from "@/lib/runs/run-filters";
 import { AppError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Automation runs" };
@@ -28,6 +30,11 @@ export default async function AutomationRunsPage({ params, searchParams }: Props
   const filters = { ...parseRunFilters(await searchParams), automationId: automation.id };
   const page = await loadRunPage(db, session, filters);
   const basePath = `/settings/automations/${automation.id}/runs`;
+  // The automation is fixed by the path: only the other filters make an empty list "no match".
+  const empty = page.runs.length === 0 && !filters.cursor && !hasRunFilters({ ...filters, automationId: undefined });
+  const prompt = empty
+    ? await loadFirstRunPrompt(db, { claims: session.claims, workspaceId: session.workspace.id, role: session.workspace.role, automations: [automation], now: new Date() })
+    : null;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 flex gap-3 text-sm">
@@ -39,7 +46,7 @@ export default async function AutomationRunsPage({ params, searchParams }: Props
         <p className="mt-1 text-sm text-ink-muted">{describeTrigger(automation.trigger)} · now at version {automation.version}</p>
       </div>
       <RunFiltersForm filters={filters} basePath={basePath} />
-      <RunHistory initialPage={page} filters={filters} basePath={basePath} fixedAutomationId={automation.id} />
+      <RunHistory initialPage={page} filters={filters} basePath={basePath} fixedAutomationId={automation.id} noRunsYet={prompt ? <NoRunsYet prompt={prompt} scope="automation" /> : undefined} />
     </>
   );
 }
