@@ -63,7 +63,8 @@ export function AutomationForm(props: Props) {
     }
     setVersion(result.data.version);
     form.reset(form.getValues());
-    setStatus({ tone: "success", text: `Saved. This is version ${result.data.version}.` });
+    const unchanged = result.data.version === version;
+    setStatus({ tone: "success", text: unchanged ? `Saved. Nothing changed, so this is still version ${version}.` : `Saved. This is version ${result.data.version}.` });
     router.refresh();
   });
 

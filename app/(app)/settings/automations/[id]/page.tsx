@@ -15,6 +15,8 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
+import { listVersions } from "@/lib/automations/list-versions";
+import { VersionsPanel } from "@/components/automations/versions-panel";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { AppError } from "@/lib/result";
 
@@ -30,6 +32,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     throw error;
   });
   const members = await listAssignableMembers(db, scope);
+  const versions = await listVersions(db, { ...scope, automationId: automation.id });
 
   return (
     <>
@@ -74,6 +77,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         members={members}
         sampleOwner={session.user.email}
       />
+      <VersionsPanel automationId={automation.id} current={automation.version} versions={versions} />
     </>
   );
 }
