@@ -92,7 +92,7 @@ describe.each(TEST_DRIVERS)("automation versions on %s", (driver) => {
 
     const detail = await getRunDetail(handle.db, team.memberA.claims, { workspaceId: team.workspace.id, runId });
     expect(detail.automation?.version).toBe(2);
-    expect((detail.ranVersion?.definition.conditions?.conditions[0] as { value: unknown }).value).toBe(10000);
+    expect(detail.ranVersion?.definition.conditions?.conditions[0]).toMatchObject({ value: 10000 });
 
     await deleteAutomation(handle.db, { ...as(team.memberA), id: created.id });
     expect((await listAutomations(handle.db, as(team.memberA))).map((a) => a.id)).not.toContain(created.id);
