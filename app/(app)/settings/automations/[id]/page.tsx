@@ -17,6 +17,7 @@ import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { listVersions } from "@/lib/automations/list-versions";
 import { VersionsPanel } from "@/components/automations/versions-panel";
+import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { AppError } from "@/lib/result";
 
@@ -50,6 +51,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <Link href={`/settings/automations/${automation.id}/runs`} className={buttonClass("secondary")}>
             Runs
           </Link>
+          {session.workspace.role === "admin" ? <SaveAsTemplateButton id={automation.id} name={automation.name} /> : null}
           <DuplicateAutomationButton id={automation.id} name={automation.name} />
           <DeleteAutomationButton id={automation.id} name={automation.name} />
         </div>
