@@ -5,6 +5,10 @@ import { BUILTIN_TEMPLATES, TEMPLATE_GOALS } from "./builtin-templates";
 import { fillBlanks } from "./fill-blanks";
 
 
+type Template = (typeof BUILTIN_TEMPLATES)[number];
+const has = (predicate: (t: Template) => boolean) => BUILTIN_TEMPLATES.some(predicate);
+const actions = (t: Template) => t.values.actions.map((a) => a.type);
+
 describe("the built-in templates", () => {
   it("are at least twelve, with unique ids, covering every goal", () => {
     expect(BUILTIN_TEMPLATES.length).toBeGreaterThanOrEqual(12);
@@ -25,8 +29,6 @@ describe("the built-in templates", () => {
   });
 
   it("cover the plan's five use cases", () => {
-    const has = (predicate: (t: (typeof BUILTIN_TEMPLATES)[number]) => boolean) => BUILTIN_TEMPLATES.some(predicate);
-    const actions = (t: (typeof BUILTIN_TEMPLATES)[number]) => t.values.actions.map((a) => a.type);
     expect(has((t) => t.values.trigger.type === "deal.stage_changed" && actions(t).includes("create_activity"))).toBe(true);
     expect(has((t) => t.values.trigger.type === "deal.created" && (actions(t).includes("notify_user") || actions(t).includes("send_email")))).toBe(true);
     expect(has((t) => t.values.trigger.type === "deal.inactive" && actions(t).includes("create_activity"))).toBe(true);

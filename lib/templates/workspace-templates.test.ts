@@ -9,6 +9,11 @@ import { deleteWorkspaceTemplate, listWorkspaceTemplates, saveWorkspaceTemplate 
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
 
+const withWebhook = () =>
+  automationInput({
+    actions: [{ type: "send_webhook", config: { url: "https://hooks.example.com/x", headers: [{ name: "Authorization", value: "Bearer secret-token" }] } }],
+  });
+
 describe.each(TEST_DRIVERS)("workspace templates on %s", (driver) => {
   let handle: DbHandle;
   let team: Team;
@@ -21,11 +26,6 @@ describe.each(TEST_DRIVERS)("workspace templates on %s", (driver) => {
   beforeEach(async () => {
     team = await makeTeam(handle.db);
   });
-
-  const withWebhook = () =>
-    automationInput({
-      actions: [{ type: "send_webhook", config: { url: "https://hooks.example.com/x", headers: [{ name: "Authorization", value: "Bearer secret-token" }] } }],
-    });
 
   it("an admin saves one without webhook header values; every member sees it and starts from it with the values to fill", async () => {
     const automation = await createAutomation(handle.db, { ...as(team.admin), input: withWebhook() });
