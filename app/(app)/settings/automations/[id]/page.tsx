@@ -51,6 +51,9 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <Link href={`/settings/automations/${automation.id}/runs`} className={buttonClass("secondary")}>
             Runs
           </Link>
+          <a href={`/api/automations/export?id=${automation.id}`} className={buttonClass("secondary")} download>
+            Export
+          </a>
           {session.workspace.role === "admin" ? <SaveAsTemplateButton id={automation.id} name={automation.name} /> : null}
           <DuplicateAutomationButton id={automation.id} name={automation.name} />
           <DeleteAutomationButton id={automation.id} name={automation.name} />
