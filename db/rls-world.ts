@@ -4,6 +4,7 @@ import { resultRows } from "./rows";
 import {
   activities,
   automationRuns,
+  automationVersions,
   automations,
   events,
   inboundDeliveries,
@@ -12,6 +13,7 @@ import {
   runActions,
   signInAttempts,
   webhookSources,
+  workspaceTemplates,
 } from "./schema";
 import { withUser, type Tx, type UserClaims } from "./with-user";
 import { makeTeam, type TestUser } from "@/test/fixtures";
@@ -46,6 +48,13 @@ export async function buildWorld(db: Db) {
   const autoB = await automation(ws, memberB, "B's automation");
   const autoAdmin = await automation(ws, admin, "Admin's automation");
   const autoOther = await automation(other.id, outsider, "Other's automation");
+  for (const [automationId, workspaceId, owner] of [[autoA, ws, memberA], [autoB, ws, memberB], [autoAdmin, ws, admin], [autoOther, other.id, outsider]] as const) {
+    await db.insert(automationVersions).values({ automationId, workspaceId, version: 1, name: "v1", trigger: TRIGGER, actions: ACTIONS, authorId: owner.id });
+  }
+  const template = async (workspaceId: string, name: string) =>
+    (await db.insert(workspaceTemplates).values({ workspaceId, name, definition: { name, trigger: TRIGGER, actions: ACTIONS } }).returning({ id: workspaceTemplates.id }))[0].id;
+  const tplTeam = await template(ws, "Team template");
+  const tplOther = await template(other.id, "Other template");
 
   const source = async (workspaceId: string, name: string) =>
     (await db.insert(webhookSources).values({ workspaceId, name, secret: `whsec_${name}` }).returning({ id: webhookSources.id }))[0].id;
@@ -139,6 +148,7 @@ export async function buildWorld(db: Db) {
     users,
     ids: {
       autoA, autoB, autoAdmin, autoOther,
+      tplTeam, tplOther,
       sourceTeam, sourceOther,
       eventA, eventB, eventNoRun, eventOther,
       runA, runB, runOther,

@@ -5,7 +5,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { FormProvider, useForm, useFormContext, useWatch, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -27,6 +27,8 @@ type Props = {
   members: readonly MemberOption[];
   /** Who owns the entity in test-run sample payloads (the signed-in user, so owner templates resolve). */
   sampleOwner?: string;
+  /** Fields a template left for the user to choose: highlighted, with a message, until saved. */
+  blanks?: ReadonlyArray<{ path: string; label: string }>;
 } & (
   | { mode: "create" }
   | { mode: "edit"; id: string; version: number }
@@ -41,6 +43,12 @@ export function AutomationForm(props: Props) {
   });
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { blanks } = props;
+  useEffect(() => {
+    for (const blank of blanks ?? []) {
+      form.setError(blank.path as Path<AutomationFormValues>, { type: "template", message: `Choose the ${blank.label.toLowerCase()} for this template` });
+    }
+  }, [blanks, form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
@@ -63,7 +71,8 @@ export function AutomationForm(props: Props) {
     }
     setVersion(result.data.version);
     form.reset(form.getValues());
-    setStatus({ tone: "success", text: `Saved. This is version ${result.data.version}.` });
+    const unchanged = result.data.version === version;
+    setStatus({ tone: "success", text: unchanged ? `Saved. Nothing changed, so this is still version ${version}.` : `Saved. This is version ${result.data.version}.` });
     router.refresh();
   });
 

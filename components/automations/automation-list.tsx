@@ -97,9 +97,14 @@ function FirstAutomation() {
       <p className="mx-auto mt-1 max-w-md text-sm text-ink-muted">
         Let the CRM do the follow-ups: when a deal moves to Negotiation, create a call for its owner and let them know.
       </p>
-      <Link href="/settings/automations/new" className={buttonClass("primary", "mt-6")}>
-        Create your first automation
-      </Link>
+      <div className="mt-6 flex flex-wrap justify-center gap-2">
+        <Link href="/settings/automations/templates" className={buttonClass("primary")}>
+          Start from a template
+        </Link>
+        <Link href="/settings/automations/new" className={buttonClass("secondary")}>
+          Create your first automation
+        </Link>
+      </div>
     </Card>
   );
 }

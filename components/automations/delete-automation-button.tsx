@@ -37,8 +37,8 @@ export function DeleteAutomationButton({ id, name, query, compact = false }: { i
             Delete “{name}”?
           </h2>
           <p className="text-sm text-ink-muted">
-            It stops running and its run history is deleted with it. Activities and notifications it already created stay. This
-            cannot be undone.
+            It stops running and leaves the list. Its past runs stay readable, with the version they ran, until the history is
+            pruned. Activities and notifications it already created stay.
           </p>
           {state ? (
             <p role="alert" className="text-sm font-medium text-danger">

@@ -54,3 +54,8 @@ export function toFormValues(record: AutomationRecord): AutomationFormValues {
     actions: (Array.isArray(record.actions) ? record.actions : []) as ActionInput[],
   };
 }
+
+/** A stored definition (a workspace template, an old version) as form values. */
+export function definitionToFormValues(definition: { name: string; description: string | null; trigger: unknown; conditions: unknown; actions: unknown }): AutomationFormValues {
+  return toFormValues({ ...definition } as AutomationRecord);
+}

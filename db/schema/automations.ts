@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 import { workspaces } from "./workspaces";
 
@@ -26,6 +26,8 @@ export const automations = pgTable(
     disabledReason: text("disabled_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when deleted: the row stays, switched off, so its runs keep their versions until retention. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("automations_active_by_trigger_idx")
@@ -38,4 +40,44 @@ export const automations = pgTable(
     check("automations_name_check", sql`length(${t.name}) between 1 and 120`),
     check("automations_version_check", sql`${t.version} >= 1`),
   ],
+);
+
+/** Every definition an automation has had (drizzle/0021): immutable, one row per version. */
+export const automationVersions = pgTable(
+  "automation_versions",
+  {
+    automationId: uuid("automation_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    trigger: jsonb("trigger").notNull(),
+    conditions: jsonb("conditions"),
+    actions: jsonb("actions").notNull(),
+    authorId: uuid("author_id").references(() => authUsers.id, { onDelete: "set null" }),
+    /** What changed from the previous version, in words. */
+    summary: text("summary").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "automation_versions_pkey", columns: [t.automationId, t.version] }),
+    foreignKey({ name: "automation_versions_automation_fk", columns: [t.automationId, t.workspaceId], foreignColumns: [automations.id, automations.workspaceId] }).onDelete("cascade"),
+  ],
+);
+
+/** Templates admins saved from the workspace's automations; every member may use them. */
+export const workspaceTemplates = pgTable(
+  "workspace_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    definition: jsonb("definition").notNull(),
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("workspace_templates_name_key").on(t.workspaceId, t.name), check("workspace_templates_name_check", sql`length(${t.name}) between 1 and 120`)],
 );

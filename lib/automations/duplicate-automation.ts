@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
+import { definitionOf } from "./definition";
 import { findAutomation } from "./get-automation";
-import { automationNotFound, isAutomationId, type AutomationRecord, type AutomationScope } from "./scope";
+import { recordVersion } from "./record-version";
+import { automationNotFound, isAutomationId, liveAutomation, type AutomationRecord, type AutomationScope } from "./scope";
 
 export type DuplicateAutomationParams = AutomationScope & { id: string };
 
@@ -33,13 +34,15 @@ export async function duplicateAutomation(db: Db, params: DuplicateAutomationPar
         actions: automations.actions,
       })
       .from(automations)
-      .where(and(eq(automations.id, params.id), eq(automations.workspaceId, params.workspaceId)))
+      .where(liveAutomation(params.workspaceId, params.id))
       .limit(1);
     if (!source) throw automationNotFound();
     const [row] = await tx
       .insert(automations)
       .values({ ...source, name: copyName(source.name), workspaceId: params.workspaceId, ownerId: params.claims.sub, isActive: false })
       .returning({ id: automations.id });
+    const definition = definitionOf({ ...source, name: copyName(source.name) });
+    await recordVersion(tx, { automationId: row.id, workspaceId: params.workspaceId, version: 1, definition, authorId: params.claims.sub, summary: `Copied from “${source.name}”` });
     return (await findAutomation(tx, params.workspaceId, row.id))!;
   });
 }

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations, profiles } from "@/db/schema";
 import { withUser, type Tx } from "@/db/with-user";
-import { automationColumns, automationNotFound, isAutomationId, type AutomationRecord, type AutomationScope } from "./scope";
+import { automationColumns, automationNotFound, isAutomationId, liveAutomation, type AutomationRecord, type AutomationScope } from "./scope";
 
 export type GetAutomationParams = AutomationScope & { id: string };
 
@@ -20,7 +20,7 @@ export async function findAutomation(tx: Tx, workspaceId: string, id: string): P
     .select(automationColumns)
     .from(automations)
     .leftJoin(profiles, eq(profiles.id, automations.ownerId))
-    .where(and(eq(automations.id, id), eq(automations.workspaceId, workspaceId)))
+    .where(liveAutomation(workspaceId, id))
     .limit(1);
   return row;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations, profiles } from "@/db/schema";
 import { withUser } from "@/db/with-user";
@@ -14,7 +14,7 @@ export type ListAutomationsParams = AutomationScope & {
  * Row-level security does the member/admin split: admins get every one, members their own.
  */
 export async function listAutomations(db: Db, params: ListAutomationsParams): Promise<AutomationRecord[]> {
-  const filters: SQL[] = [eq(automations.workspaceId, params.workspaceId)];
+  const filters: SQL[] = [eq(automations.workspaceId, params.workspaceId), isNull(automations.deletedAt)];
   const query = params.query?.trim();
   if (query) filters.push(ilike(automations.name, `%${escapeLike(query)}%`));
   return withUser(db, params.claims, (tx) =>

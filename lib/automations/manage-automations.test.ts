@@ -117,26 +117,29 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
     // Switching off keeps the reason; switching back on clears it, without a new version.
     await fail(true);
     const off = await setAutomationActive(handle.db, { ...as(team.memberA), id: created.id, isActive: false });
-    expect(off).toMatchObject({ isActive: false, disabledReason: "5 failed runs in a row", version: 2 });
+    // The save above changed nothing in the definition, so it wrote no version.
+    expect(off).toMatchObject({ isActive: false, disabledReason: "5 failed runs in a row", version: 1 });
     const on = await setAutomationActive(handle.db, { ...as(team.memberA), id: created.id, isActive: true });
-    expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 2 });
+    expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 1 });
 
     // Reactivating through a save clears it too.
     await fail(false);
     const saved = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, input: automationInput(), isActive: true });
-    expect(saved).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 3 });
+    expect(saved).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 1 });
   });
 
-  it("deletes an automation once; the second time it is not found", async () => {
+  it("deletes an automation once (switched off and hidden, its row kept for its runs); the second time it is not found", async () => {
     const created = await createAutomation(handle.db, { ...as(team.memberB), input: automationInput() });
     expect(await deleteAutomation(handle.db, { ...as(team.memberB), id: created.id })).toEqual({ id: created.id });
-    expect(await rawRow(created.id)).toBeUndefined();
+    expect(await rawRow(created.id)).toMatchObject({ isActive: false, deletedAt: expect.any(Date) });
+    await expectAppError(getAutomation(handle.db, { ...as(team.memberB), id: created.id }), "not_found");
+    await expectAppError(setAutomationActive(handle.db, { ...as(team.memberB), id: created.id, isActive: true }), "not_found");
     await expectAppError(deleteAutomation(handle.db, { ...as(team.memberB), id: created.id }), "not_found");
   });
 
   it("duplicates as an inactive version-1 copy owned by whoever duplicates", async () => {
     const original = await createAutomation(handle.db, { ...as(team.memberA), input: automationInput() });
-    await updateAutomation(handle.db, { ...as(team.memberA), id: original.id, input: automationInput() });
+    await updateAutomation(handle.db, { ...as(team.memberA), id: original.id, input: automationInput({ description: "Edited" }) });
     const copy = await duplicateAutomation(handle.db, { ...as(team.admin), id: original.id });
     expect(copy.id).not.toBe(original.id);
     expect(copy).toMatchObject({

@@ -1,6 +1,7 @@
 // What every automation domain function shares: who is asking (claims + workspace, both from the
 // session), the columns a caller gets back, and the one way "you cannot see it" is reported.
 
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { automations, profiles } from "@/db/schema";
 import type { UserClaims } from "@/db/with-user";
@@ -48,6 +49,11 @@ export const automationColumns = {
   createdAt: automations.createdAt,
   updatedAt: automations.updatedAt,
 };
+
+/** One automation of a workspace that has not been deleted (deleted ones are kept only for their runs). */
+export function liveAutomation(workspaceId: string, id: string): SQL {
+  return and(eq(automations.id, id), eq(automations.workspaceId, workspaceId), isNull(automations.deletedAt))!;
+}
 
 const idSchema = z.uuid();
 

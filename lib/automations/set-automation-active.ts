@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { findAutomation } from "./get-automation";
-import { automationNotFound, isAutomationId, type AutomationRecord, type AutomationScope } from "./scope";
+import { automationNotFound, isAutomationId, liveAutomation, type AutomationRecord, type AutomationScope } from "./scope";
 
 export type SetAutomationActiveParams = AutomationScope & { id: string; isActive: boolean };
 
@@ -28,7 +28,7 @@ export async function setAutomationActive(db: Db, params: SetAutomationActivePar
     const updated = await tx
       .update(automations)
       .set({ ...activationValues(params.isActive), updatedAt: sql`now()` })
-      .where(and(eq(automations.id, params.id), eq(automations.workspaceId, params.workspaceId)))
+      .where(liveAutomation(params.workspaceId, params.id))
       .returning({ id: automations.id });
     // Row-level security hides other people's rows from UPDATE: zero rows means "not yours".
     if (updated.length === 0) throw automationNotFound();

@@ -36,7 +36,8 @@ function formatValue(value: unknown, field: FieldRef | undefined): string {
   }
 }
 
-function summarizeLeaf(leaf: ConditionLeaf): string {
+/** One condition in words: "Amount is greater than 10,000". */
+export function summarizeLeaf(leaf: ConditionLeaf): string {
   const field = getField(leaf.field);
   const operator = getOperator(leaf.operator);
   const subject = `${field?.label ?? leaf.field} ${operator?.phrase ?? leaf.operator}`;

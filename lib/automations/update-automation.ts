@@ -4,10 +4,13 @@ import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { AppError } from "@/lib/result";
 import { automationValues } from "./create-automation";
+import { definitionOf, sameDefinition } from "./definition";
 import { findAutomation } from "./get-automation";
+import { recordVersion } from "./record-version";
+import { summarizeChange } from "./summarize-change";
 import { assertMembersOfWorkspace } from "./list-assignable-members";
 import type { AutomationInput } from "./schema";
-import { automationNotFound, isAutomationId, type AutomationRecord, type AutomationScope } from "./scope";
+import { automationNotFound, isAutomationId, liveAutomation, type AutomationRecord, type AutomationScope } from "./scope";
 import { activationValues } from "./set-automation-active";
 
 export type UpdateAutomationParams = AutomationScope & {
@@ -17,31 +20,55 @@ export type UpdateAutomationParams = AutomationScope & {
   expectedVersion?: number;
   /** Optionally switch it on or off in the same save (reactivating clears the failure streak). */
   isActive?: boolean;
+  /** Said before what changed in the version's summary (a restore names the version it restored). */
+  summary?: string;
 };
 
-/** Saves a new version: version + 1, `updated_at` now. The owner never changes on edit. */
+/**
+ * Saves a new version (version + 1, `updated_at` now, a row in automation_versions with what changed)
+ * when the definition changed; a save that changes nothing writes no version. The owner never changes.
+ */
 export async function updateAutomation(db: Db, params: UpdateAutomationParams): Promise<AutomationRecord> {
   if (!isAutomationId(params.id)) throw automationNotFound();
   return withUser(db, params.claims, async (tx) => {
     const existing = await findAutomation(tx, params.workspaceId, params.id);
     if (!existing) throw automationNotFound();
-    if (params.expectedVersion !== undefined && params.expectedVersion !== existing.version) {
-      throw new AppError("conflict", "Someone else saved this automation while you were editing. Reload to see their changes.");
-    }
+    if (params.expectedVersion !== undefined && params.expectedVersion !== existing.version) throw conflict();
     await assertMembersOfWorkspace(tx, params.workspaceId, params.input.actions);
-    const matchVersion = params.expectedVersion === undefined ? [] : [eq(automations.version, params.expectedVersion)];
+    const before = definitionOf(existing);
+    const after = definitionOf(params.input);
+    const changed = !sameDefinition(before, after);
+    const activation = params.isActive === undefined || params.isActive === existing.isActive ? {} : activationValues(params.isActive);
+    if (!changed && Object.keys(activation).length === 0) return existing;
     const updated = await tx
       .update(automations)
       .set({
-        ...automationValues(params.input),
-        ...(params.isActive === undefined ? {} : activationValues(params.isActive)),
-        version: sql`${automations.version} + 1`,
+        ...(changed ? { ...automationValues(params.input), version: sql`${automations.version} + 1` } : {}),
+        ...activation,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(automations.id, params.id), eq(automations.workspaceId, params.workspaceId), ...matchVersion))
-      .returning({ id: automations.id });
+      .where(and(liveAutomation(params.workspaceId, params.id), eq(automations.version, existing.version)))
+      .returning({ version: automations.version });
     // Lost a race with a concurrent save between the read above and this write.
-    if (updated.length === 0) throw new AppError("conflict", "Someone else saved this automation while you were editing. Reload to see their changes.");
+    if (updated.length === 0) throw conflict();
+    if (changed) {
+      await recordVersion(tx, {
+        automationId: params.id,
+        workspaceId: params.workspaceId,
+        version: updated[0].version,
+        definition: after,
+        authorId: params.claims.sub,
+        summary: withPrefix(params.summary, summarizeChange(before, after)),
+      });
+    }
     return (await findAutomation(tx, params.workspaceId, params.id))!;
   });
+}
+
+function withPrefix(prefix: string | undefined, change: string): string {
+  return prefix ? (change ? `${prefix}: ${change}` : prefix) : change;
+}
+
+function conflict(): AppError {
+  return new AppError("conflict", "Someone else saved this automation while you were editing. Reload to see their changes.");
 }

@@ -5,8 +5,9 @@
 
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, automationRuns, automations, events, notifications, outbox, profiles, runActions } from "@/db/schema";
+import { activities, automationRuns, automations, automationVersions, events, notifications, outbox, profiles, runActions } from "@/db/schema";
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
+import { definitionOf, type AutomationDefinition } from "@/lib/automations/definition";
 import { AppError } from "@/lib/result";
 
 export type GetRunDetailParams = { workspaceId: string; runId: string };
@@ -27,7 +28,9 @@ export type RunDetail = {
     finishedAt: Date | null;
   };
   /** The automation as it is now; null when it is not visible to the reader. */
-  automation: { id: string; name: string; version: number; trigger: unknown; conditions: unknown; actions: unknown } | null;
+  automation: { id: string; name: string; version: number; trigger: unknown; conditions: unknown; actions: unknown; deletedAt: Date | null } | null;
+  /** The definition the run used (its version); null for runs from before versions were kept. */
+  ranVersion: { definition: AutomationDefinition; summary: string; authorEmail: string | null; createdAt: Date } | null;
   /** Null when the reader may not see it (or it is gone). `payload` is the event as normalised on receipt. */
   event: { id: string; externalId: string; type: string; entityType: string; entityId: string; payload: unknown; occurredAt: Date | null; receivedAt: Date } | null;
   actions: RunActionDetail[];
@@ -141,6 +144,27 @@ function readEffects(tx: Tx, runId: string) {
   ]);
 }
 
+async function readRanVersion(tx: Tx, automationId: string, version: number): Promise<RunDetail["ranVersion"]> {
+  const [row] = await tx
+    .select({
+      name: automationVersions.name,
+      description: automationVersions.description,
+      trigger: automationVersions.trigger,
+      conditions: automationVersions.conditions,
+      actions: automationVersions.actions,
+      summary: automationVersions.summary,
+      authorEmail: profiles.email,
+      createdAt: automationVersions.createdAt,
+    })
+    .from(automationVersions)
+    .leftJoin(profiles, eq(profiles.id, automationVersions.authorId))
+    .where(and(eq(automationVersions.automationId, automationId), eq(automationVersions.version, version)))
+    .limit(1);
+  if (!row) return null;
+  const { summary, authorEmail, createdAt, ...definition } = row;
+  return { definition: definitionOf(definition), summary, authorEmail, createdAt };
+}
+
 export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDetailParams): Promise<RunDetail> {
   if (!UUID.test(params.runId)) throw runNotFound();
   return withUser(db, claims, async (tx) => {
@@ -148,10 +172,11 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
     if (!run) throw runNotFound();
     // Sequential on purpose: one transaction is one connection, whose queries run one at a time anyway.
     const [automation] = await tx
-      .select({ id: automations.id, name: automations.name, version: automations.version, trigger: automations.trigger, conditions: automations.conditions, actions: automations.actions })
+      .select({ id: automations.id, name: automations.name, version: automations.version, trigger: automations.trigger, conditions: automations.conditions, actions: automations.actions, deletedAt: automations.deletedAt })
       .from(automations)
       .where(eq(automations.id, run.automationId))
       .limit(1);
+    const ranVersion = await readRanVersion(tx, run.automationId, run.automationVersion);
     const [event] = await tx
       .select({
         id: events.id,
@@ -171,6 +196,7 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
     return {
       run: runFields,
       automation: automation ?? null,
+      ranVersion,
       event: event ?? null,
       actions,
       activities: activityRows,

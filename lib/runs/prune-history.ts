@@ -12,7 +12,7 @@
 // busy machine), a round keeps the database busy for about a quarter of its wall time at most, in
 // short steps (the only other statements list the workspaces).
 
-import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
 import { automationRuns, automations, events, outbox, workspaces } from "@/db/schema";
@@ -44,6 +44,8 @@ export type PruneHistoryResult = {
   expiredRuns: number;
   cappedRuns: number;
   events: number;
+  /** Deleted automations removed for good, their last run gone. */
+  deletedAutomations: number;
   /** Size of every delete statement issued, in order (each at most chunkSize). */
   chunks: number[];
 };
@@ -156,6 +158,17 @@ async function pruneEvents(db: Db, paced: Paced, cutoff: Date, chunkSize: number
   return total;
 }
 
+/** Deleted automations stay while runs refer to them (to show the version they ran); then they go. */
+async function pruneDeletedAutomations(db: Db, paced: Paced, chunkSize: number): Promise<number> {
+  const ids = db
+    .select({ id: automations.id })
+    .from(automations)
+    .where(and(isNotNull(automations.deletedAt), notExists(sql`(select 1 from ${r} where ${r.automationId} = ${automations.id})`)))
+    .limit(chunkSize);
+  const deleted = await paced(() => db.delete(automations).where(inArray(automations.id, ids)).returning({ id: automations.id }));
+  return deleted.length;
+}
+
 export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<PruneHistoryResult> {
   const chunkSize = Math.max(1, Math.trunc(params.chunkSize ?? DEFAULT_PRUNE_CHUNK));
   const cap = Math.max(1, Math.trunc(params.perAutomationCap ?? DEFAULT_RUN_CAP_PER_AUTOMATION));
@@ -166,5 +179,6 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
   const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
   const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
-  return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
+  const deletedAutomations = await pruneDeletedAutomations(db, paced, chunkSize);
+  return { expiredRuns, cappedRuns, events: prunedEvents, deletedAutomations, chunks };
 }

@@ -59,6 +59,7 @@ async function loadRun(db: Db, params: RetryRunParams) {
       trigger: automations.trigger,
       conditions: automations.conditions,
       actions: automations.actions,
+      deletedAt: automations.deletedAt,
       payload: events.payload,
     })
     .from(automationRuns)
@@ -140,6 +141,7 @@ export async function retryRun(db: Db, claims: UserClaims, params: RetryRunParam
   await assertVisible(db, claims, params);
   const { run, stored } = await loadRun(db, params);
   if (run.status !== "failed") throw new AppError("conflict", `Only failed runs can be retried; this one ${run.status}.`);
+  if (run.deletedAt) throw new AppError("conflict", "This automation was deleted, so its runs can no longer be retried.");
   const toRetry = stored.filter((action) => RETRYABLE.has(action.status));
   if (toRetry.length === 0) {
     throw new AppError("conflict", "This run failed before any action ran: fix the automation, and the next event will run it.");

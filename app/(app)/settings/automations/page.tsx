@@ -29,9 +29,17 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
             : "Your automations. Admins of the workspace can see and manage them too."
         }
         actions={
-          <Link href="/settings/automations/new" className={buttonClass("primary")}>
-            New automation
-          </Link>
+          <>
+            <Link href="/settings/automations/templates" className={buttonClass("secondary")}>
+              Templates
+            </Link>
+            <Link href="/settings/automations/transfer" className={buttonClass("secondary")}>
+              Export / import
+            </Link>
+            <Link href="/settings/automations/new" className={buttonClass("primary")}>
+              New automation
+            </Link>
+          </>
         }
       />
       {showSearch ? <AutomationSearch query={query} /> : null}

@@ -15,6 +15,9 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
+import { listVersions } from "@/lib/automations/list-versions";
+import { VersionsPanel } from "@/components/automations/versions-panel";
+import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { AppError } from "@/lib/result";
 
@@ -30,6 +33,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     throw error;
   });
   const members = await listAssignableMembers(db, scope);
+  const versions = await listVersions(db, { ...scope, automationId: automation.id });
 
   return (
     <>
@@ -47,6 +51,10 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <Link href={`/settings/automations/${automation.id}/runs`} className={buttonClass("secondary")}>
             Runs
           </Link>
+          <a href={`/api/automations/export?id=${automation.id}`} className={buttonClass("secondary")} download>
+            Export
+          </a>
+          {session.workspace.role === "admin" ? <SaveAsTemplateButton id={automation.id} name={automation.name} /> : null}
           <DuplicateAutomationButton id={automation.id} name={automation.name} />
           <DeleteAutomationButton id={automation.id} name={automation.name} />
         </div>
@@ -74,6 +82,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         members={members}
         sampleOwner={session.user.email}
       />
+      <VersionsPanel automationId={automation.id} current={automation.version} versions={versions} />
     </>
   );
 }

@@ -1,28 +1,51 @@
-// Create an automation.
+// Create an automation, from scratch or from a template (?template=<built-in id> or
+// ?workspaceTemplate=<id>): the editor opens pre-filled, with what is still to choose highlighted.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AutomationForm } from "@/components/automations/automation-form";
-import { newAutomationValues } from "@/components/automations/form-defaults";
+import { definitionToFormValues, newAutomationValues } from "@/components/automations/form-defaults";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
+import { loadTemplateForEditor } from "@/lib/templates/load-template";
 
 export const metadata: Metadata = { title: "New automation" };
 
-export default async function NewAutomationPage() {
+export default async function NewAutomationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireSession();
   const { db } = await getDb();
-  const members = await listAssignableMembers(db, { claims: session.claims, workspaceId: session.workspace.id });
+  const scope = { claims: session.claims, workspaceId: session.workspace.id };
+  const query = await searchParams;
+  const members = await listAssignableMembers(db, scope);
+  const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate });
+  if (template === "not_found") notFound();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/settings/automations" className="text-ink-muted hover:text-ink">
-          ← Automations
+        <Link href={template ? "/settings/automations/templates" : "/settings/automations"} className="text-ink-muted hover:text-ink">
+          {template ? "← Templates" : "← Automations"}
         </Link>
       </nav>
-      <PageHeader title="New automation" description="When something happens in the CRM, and it matches your conditions, do these actions." />
-      <AutomationForm mode="create" defaultValues={newAutomationValues()} members={members} sampleOwner={session.user.email} />
+      <PageHeader
+        title={template ? `New automation from “${template.name}”` : "New automation"}
+        description={
+          template
+            ? template.blanks.length > 0
+              ? `Still to choose: ${template.blanks.map((b) => b.label).join(", ")}. Nothing is saved until you create it.`
+              : "Review it, then create it. Nothing is saved until you do."
+            : "When something happens in the CRM, and it matches your conditions, do these actions."
+        }
+        actions={template ? null : <Link href="/settings/automations/templates" className="text-sm text-brand-700 hover:underline">Start from a template</Link>}
+      />
+      <AutomationForm
+        mode="create"
+        defaultValues={template ? (template.values ?? definitionToFormValues(template.definition!)) : newAutomationValues()}
+        blanks={template?.blanks}
+        members={members}
+        sampleOwner={session.user.email}
+      />
     </>
   );
 }

@@ -1,0 +1,17 @@
+// An automation definition in words: when, if, then. Used for versions, templates and run pages.
+import type { AutomationDefinition } from "@/lib/automations/definition";
+import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
+import { describeTrigger } from "@/lib/automations/triggers";
+
+export function DefinitionView({ definition, label }: { definition: AutomationDefinition; label?: string }) {
+  return (
+    <ul aria-label={label} className="space-y-1 rounded-md bg-surface-sunken px-3 py-2 text-sm text-ink">
+      <li><span className="font-medium text-ink-faint">Name</span> {definition.name}</li>
+      <li><span className="font-medium text-ink-faint">When</span> {describeTrigger(definition.trigger).replace(/^When /, "")}</li>
+      <li><span className="font-medium text-ink-faint">If</span> {summarizeConditions(definition.conditions)}</li>
+      {definition.actions.map((action, index) => (
+        <li key={index}><span className="font-medium text-ink-faint">Then {index + 1}.</span> {describeAction(action)}</li>
+      ))}
+    </ul>
+  );
+}
