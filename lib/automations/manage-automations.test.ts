@@ -107,7 +107,7 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
         .set({ isActive, consecutiveFailures: 5, disabledReason: "5 failed runs in a row" })
         .where(eq(automations.id, created.id));
 
-    // Saving an automation that is still on keeps its streak.
+    // Saving an automation that is still on keeps its streak (and, changing nothing, its version).
     await fail(true);
     await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, input: automationInput(), isActive: true });
     expect(await rawRow(created.id)).toMatchObject({ consecutiveFailures: 5, disabledReason: "5 failed runs in a row" });
@@ -117,14 +117,22 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
     // Switching off keeps the reason; switching back on clears it, without a new version.
     await fail(true);
     const off = await setAutomationActive(handle.db, { ...as(team.memberA), id: created.id, isActive: false });
-    expect(off).toMatchObject({ isActive: false, disabledReason: "5 failed runs in a row", version: 2 });
+    expect(off).toMatchObject({ isActive: false, disabledReason: "5 failed runs in a row", version: 1 });
     const on = await setAutomationActive(handle.db, { ...as(team.memberA), id: created.id, isActive: true });
-    expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 2 });
+    expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 1 });
 
     // Reactivating through a save clears it too.
     await fail(false);
     const saved = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, input: automationInput(), isActive: true });
-    expect(saved).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 3 });
+    expect(saved).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 2 });
+  });
+
+  it("keeps the version when a save changes nothing, whatever the key order", async () => {
+    const created = await createAutomation(handle.db, { ...as(team.memberA), input: automationInput() });
+    const same = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, expectedVersion: 1, input: automationInput() });
+    expect(same).toMatchObject({ version: 1, updatedAt: created.updatedAt });
+    const renamed = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, expectedVersion: 1, input: automationInput({ name: "Other" }) });
+    expect(renamed).toMatchObject({ version: 2, name: "Other" });
   });
 
   it("deletes an automation once; the second time it is not found", async () => {
@@ -136,7 +144,7 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
 
   it("duplicates as an inactive version-1 copy owned by whoever duplicates", async () => {
     const original = await createAutomation(handle.db, { ...as(team.memberA), input: automationInput() });
-    await updateAutomation(handle.db, { ...as(team.memberA), id: original.id, input: automationInput() });
+    await updateAutomation(handle.db, { ...as(team.memberA), id: original.id, input: automationInput({ description: "Edited" }) });
     const copy = await duplicateAutomation(handle.db, { ...as(team.admin), id: original.id });
     expect(copy.id).not.toBe(original.id);
     expect(copy).toMatchObject({

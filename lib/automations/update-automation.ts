@@ -8,6 +8,7 @@ import { findAutomation } from "./get-automation";
 import { assertMembersOfWorkspace } from "./list-assignable-members";
 import type { AutomationInput } from "./schema";
 import { automationNotFound, isAutomationId, type AutomationRecord, type AutomationScope } from "./scope";
+import { sameJson } from "./same-json";
 import { activationValues } from "./set-automation-active";
 
 export type UpdateAutomationParams = AutomationScope & {
@@ -19,7 +20,10 @@ export type UpdateAutomationParams = AutomationScope & {
   isActive?: boolean;
 };
 
-/** Saves a new version: version + 1, `updated_at` now. The owner never changes on edit. */
+/**
+ * Saves a new version: version + 1, `updated_at` now. The owner never changes on edit. A save that
+ * changes nothing (same definition, same active state) writes nothing and keeps the version.
+ */
 export async function updateAutomation(db: Db, params: UpdateAutomationParams): Promise<AutomationRecord> {
   if (!isAutomationId(params.id)) throw automationNotFound();
   return withUser(db, params.claims, async (tx) => {
@@ -29,6 +33,7 @@ export async function updateAutomation(db: Db, params: UpdateAutomationParams): 
       throw new AppError("conflict", "Someone else saved this automation while you were editing. Reload to see their changes.");
     }
     await assertMembersOfWorkspace(tx, params.workspaceId, params.input.actions);
+    if (isUnchanged(existing, params)) return existing;
     const matchVersion = params.expectedVersion === undefined ? [] : [eq(automations.version, params.expectedVersion)];
     const updated = await tx
       .update(automations)
@@ -44,4 +49,16 @@ export async function updateAutomation(db: Db, params: UpdateAutomationParams): 
     if (updated.length === 0) throw new AppError("conflict", "Someone else saved this automation while you were editing. Reload to see their changes.");
     return (await findAutomation(tx, params.workspaceId, params.id))!;
   });
+}
+
+function isUnchanged(existing: AutomationRecord, params: UpdateAutomationParams): boolean {
+  if (params.isActive !== undefined && params.isActive !== existing.isActive) return false;
+  const next = automationValues(params.input);
+  return (
+    next.name === existing.name &&
+    next.description === existing.description &&
+    sameJson(next.trigger, existing.trigger) &&
+    sameJson(next.conditions, existing.conditions) &&
+    sameJson(next.actions, existing.actions)
+  );
 }
