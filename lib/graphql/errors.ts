@@ -37,32 +37,58 @@ function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+// By name, not instanceof: graphql ships CommonJS and ESM builds, and Yoga may load the other one.
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === "GraphQLError";
+}
+
+/** The same error at the wrapper's place in the response (path, locations), with the given message and extensions. */
+function rewrap(wrapper: GraphQLError | null, message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { nodes: wrapper?.nodes, source: wrapper?.source, positions: wrapper?.positions, path: wrapper?.path, extensions });
+}
+
 /**
- * Any error thrown by a resolver → one with a code from the closed set. Unknown errors are logged
- * with their cause and answered with a generic message: never a stack or an internal message.
+ * Any error of a request → one with a code from the closed set. Errors of the request itself
+ * (syntax, validation, limits, CSRF, body size) are BAD_USER_INPUT with their own message and HTTP
+ * status; unknown errors are logged with their cause and answered with a generic message, never a
+ * stack or an internal message.
  */
 export function toApiError(error: unknown): GraphQLError {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof GraphQLError && isApiErrorCode(original.extensions.code)) return original;
-  if (error instanceof GraphQLError && isApiErrorCode(error.extensions.code)) return error;
+  const wrapper = isGraphQLError(error) ? error : null;
+  const original: unknown = wrapper?.originalError ?? error;
+  if (isGraphQLError(original) && isApiErrorCode(original.extensions?.code)) {
+    return original === wrapper ? wrapper : rewrap(wrapper, original.message, { ...original.extensions });
+  }
   if (original instanceof AppError) {
-    switch (original.code) {
-      case "not_found":
-        return apiError("NOT_FOUND", original.message);
-      case "invalid_input":
-      case "conflict":
-        return badInput([{ path: ["input"], message: original.message }], original.message);
-      case "unauthenticated":
-      case "forbidden":
-        return apiError("UNAUTHENTICATED", original.message);
-      case "rate_limited":
-        return apiError("RATE_LIMITED", original.message);
-    }
+    const mapped = fromAppError(original);
+    if (mapped) return rewrap(wrapper, mapped.message, { ...mapped.extensions });
+  }
+  // graphql's own errors (syntax, validation, variable coercion, a scalar's parse) are the request's fault.
+  if (wrapper && (!wrapper.originalError || isGraphQLError(wrapper.originalError))) {
+    const status = (wrapper.extensions?.http as { status?: number } | undefined)?.status ?? 400;
+    if (status < 500) return rewrap(wrapper, wrapper.message, { ...wrapper.extensions, code: "BAD_USER_INPUT" });
   }
   if (isUnavailable(original)) {
     console.error("graphql: database unavailable", original);
-    return apiError("UNAVAILABLE", "The service is temporarily unavailable. Try again shortly.");
+    return rewrap(wrapper, "The service is temporarily unavailable. Try again shortly.", { code: "UNAVAILABLE", http: { status: 503 } });
   }
   console.error("graphql: unexpected error", original);
-  return apiError("INTERNAL", "Something went wrong.");
+  return rewrap(wrapper, "Something went wrong.", { code: "INTERNAL" });
+}
+
+function fromAppError(error: AppError): GraphQLError | null {
+  switch (error.code) {
+    case "not_found":
+      return apiError("NOT_FOUND", error.message);
+    case "invalid_input":
+    case "conflict":
+      return badInput([{ path: ["input"], message: error.message }], error.message);
+    case "unauthenticated":
+    case "forbidden":
+      return apiError("UNAUTHENTICATED", error.message);
+    case "rate_limited":
+      return apiError("RATE_LIMITED", error.message);
+    default:
+      return null;
+  }
 }

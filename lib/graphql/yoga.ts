@@ -7,7 +7,7 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from "graphql";
+import { NoSchemaIntrospectionCustomRule, type ExecutionResult, type GraphQLError, type ValidationContext } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
@@ -19,9 +19,18 @@ import { apiSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/api/graphql";
 export const MAX_BODY_BYTES = 256 * 1024;
-export const MAX_DEPTH = 8;
-export const MAX_COST = 3000;
+// Our types do not nest: only introspection's ofType chains go deep (GraphiQL's own query reaches 13).
+export const MAX_DEPTH = 15;
+// armor's weights (object 2, scalar 1, ×1.5 per level): a full list with runs costs about 90, the whole catalog 60.
+export const MAX_COST = 400;
 export const MAX_ALIASES = 15;
+
+/** Limits are reported as validation errors (a thrown one would escape Yoga's error handling). */
+const REPORT_LIMITS = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 export type YogaOptions = { db: () => Promise<Db>; introspection?: boolean; limiter?: RateLimiter };
 
@@ -44,26 +53,14 @@ function useIntrospection(enabled: boolean): Plugin {
   };
 }
 
-/** Errors that never reached a resolver (parse, validation, limits, CSRF) get a code from the set too. */
-function withClosedCodes(error: GraphQLError): GraphQLError {
-  if (isApiErrorCode(error.extensions?.code)) return error;
-  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
-  if (status !== undefined && status >= 500) return toApiError(error);
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
-  });
-}
-
+/** Errors Yoga adds after masking (parse and validation results) get a code from the set too. */
 function useClosedErrorCodes(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result) || !result.errors) return;
       const typed = result as ExecutionResult;
-      setResult({ ...typed, errors: typed.errors!.map(withClosedCodes) });
+      if (typed.errors!.every((error) => isApiErrorCode(error.extensions?.code))) return;
+      setResult({ ...typed, errors: typed.errors!.map((error) => (isApiErrorCode(error.extensions?.code) ? error : toApiError(error))) });
     },
   };
 }
@@ -98,9 +95,9 @@ export function createApiServer(options: YogaOptions): YogaServerInstance<object
     plugins: [
       useCookieCsrfPrevention(),
       useIntrospection(introspection),
-      maxDepthPlugin({ n: MAX_DEPTH, ignoreIntrospection: true, exposeLimits: true }),
-      costLimitPlugin({ maxCost: MAX_COST, ignoreIntrospection: true, exposeLimits: true }),
-      maxAliasesPlugin({ n: MAX_ALIASES, exposeLimits: true }),
+      maxDepthPlugin({ n: MAX_DEPTH, ignoreIntrospection: false, ...REPORT_LIMITS }),
+      costLimitPlugin({ maxCost: MAX_COST, ignoreIntrospection: true, ...REPORT_LIMITS }),
+      maxAliasesPlugin({ n: MAX_ALIASES, ...REPORT_LIMITS }),
       useClosedErrorCodes(),
     ],
   });
