@@ -1,32 +1,32 @@
-// Requests per caller per process: a token bucket of 600 that refills at 10 a second, so a client
-// may burst but averages at most 600 requests a minute. Per process on purpose (no shared store);
-// docs/api.md says so.
+// Requests per caller per process: at most 600 in a minute, counted in a window that opens with
+// the caller's first request and lasts 60 s. Per process on purpose (no shared store); docs/api.md
+// says so.
 
 export const RATE_LIMIT_PER_MINUTE = 600;
+const WINDOW_MS = 60_000;
+const MAX_KEYS = 50_000;
 
-type Bucket = { tokens: number; updatedAt: number };
+type Window = { startedAt: number; count: number };
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly windows = new Map<string, Window>();
 
-  constructor(
-    private readonly capacity = RATE_LIMIT_PER_MINUTE,
-    private readonly perMs = RATE_LIMIT_PER_MINUTE / 60_000,
-  ) {}
+  constructor(private readonly limit = RATE_LIMIT_PER_MINUTE) {}
 
-  /** Takes one request from `key`'s bucket: 0 when allowed, else the seconds until one is free. */
+  /** Counts one request for `key`: 0 when allowed, else the seconds until its window closes. */
   take(key: string, now = Date.now()): number {
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, updatedAt: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updatedAt) * this.perMs);
-    bucket.updatedAt = now;
-    // Delete-and-set keeps the Map in least-recently-used order, so the oldest idle key goes first.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 50_000) this.buckets.delete(this.buckets.keys().next().value!);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    let window = this.windows.get(key);
+    if (!window || now - window.startedAt >= WINDOW_MS) {
+      window = { startedAt: now, count: 0 };
+      // Delete-and-set keeps the Map in insertion order of windows, so the oldest goes first.
+      this.windows.delete(key);
+      this.windows.set(key, window);
+      if (this.windows.size > MAX_KEYS) this.windows.delete(this.windows.keys().next().value!);
+    }
+    if (window.count < this.limit) {
+      window.count += 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+    return Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
   }
 }

@@ -348,6 +348,21 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
     expect({ status: big.status, code: codeOf(big) }).toEqual({ status: 413, code: "BAD_USER_INPUT" });
   });
 
+  it("answers 429 RATE_LIMITED past 600 requests a minute for one token, and only for that token", async () => {
+    const w = await world();
+    const busy = await tokenFor(db, w.memberA, w.workspace.id, "busy");
+    const statuses: number[] = [];
+    for (let i = 0; i < 600; i += 20) {
+      const batch = await Promise.all(Array.from({ length: 20 }, () => gql(url, "{ __typename }", {}, { token: busy })));
+      statuses.push(...batch.map((answer) => answer.status));
+    }
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    const limited = await gql(url, CREATE, { input: PLAN_INPUT }, { token: busy });
+    expect({ status: limited.status, code: codeOf(limited), data: limited.body.data ?? null }).toEqual({ status: 429, code: "RATE_LIMITED", data: null });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await gql(url, "{ __typename }", {}, { token: w.tokens.memberA })).status).toBe(200);
+  });
+
   it("never sends a stack trace or an internal message", async () => {
     const w = await world();
     const answers = [
