@@ -71,12 +71,13 @@ describe("the API schema", () => {
   });
 });
 
+const post = (server: ReturnType<typeof createApiServer>, query: string) =>
+  server.fetch("http://localhost/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+const noDb = async () => {
+  throw new Error("validation happens before any database access");
+};
+
 describe("introspection", () => {
-  const post = (server: ReturnType<typeof createApiServer>, query: string) =>
-    server.fetch("http://localhost/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  const noDb = async () => {
-    throw new Error("validation happens before any database access");
-  };
 
   it("is refused, with GraphiQL, when turned off (production without GRAPHQL_INTROSPECTION=1)", async () => {
     const server = createApiServer({ db: noDb, introspection: false });
