@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { apiTokens } from "@/db/schema";
+import { pgErrorCode } from "@/lib/auth/pg-error";
 import { createWorkspace } from "@/lib/workspaces/create-account";
 import { makeTeam } from "@/test/fixtures";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
@@ -36,7 +37,8 @@ describe.each(TEST_DRIVERS)("API tokens on %s", (driver) => {
 
   it("refuses a token in a workspace the user is not in", async () => {
     const team = await makeTeam(handle.db);
-    await expect(createApiToken(handle.db, { claims: team.memberA.claims, workspaceId: team.other.id, name: "x" })).rejects.toThrow();
+    const error = await createApiToken(handle.db, { claims: team.memberA.claims, workspaceId: team.other.id, name: "x" }).catch((e: unknown) => e);
+    expect(pgErrorCode(error)).toBe("42501");
   });
 
   it("authenticates until revoked; another user cannot revoke it", async () => {
