@@ -96,6 +96,25 @@ describe("introspection", () => {
   });
 });
 
+describe("a database outage", () => {
+  it("answers 503 UNAVAILABLE without details", async () => {
+    const { createDb } = await import("@/db/client");
+    const down = await createDb({ databaseUrl: "postgres://postgres@127.0.0.1:1/none", migrate: false, maxConnections: 1 });
+    try {
+      const server = createApiServer({ db: async () => down.db, introspection: false });
+      const answer = await server.fetch("http://localhost/api/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer cra_${"A".repeat(43)}` },
+        body: JSON.stringify({ query: "{ myWorkflowAutomations { id } }" }),
+      });
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({ errors: [{ message: "The service is temporarily unavailable. Try again shortly.", extensions: { code: "UNAVAILABLE" } }] });
+    } finally {
+      await down.close();
+    }
+  });
+});
+
 describe("RateLimiter", () => {
   it("allows 600 a minute per key, then asks to wait until the minute is over", () => {
     const limiter = new RateLimiter();
