@@ -1,8 +1,9 @@
 // The GraphQL API end to end: the route handler behind a real HTTP server, called with fetch,
 // on a real database (PGlite, and PostgreSQL when DATABASE_URL is set).
 import { describe, expect, it } from "vitest";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withUser } from "@/db/with-user";
 import { apiTokens, automationRuns, automations, events, workspaceMembers } from "@/db/schema";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { codeOf, gql, sessionCookie, tokenFor, useApiServer } from "@/lib/graphql/test-support";
@@ -135,6 +136,9 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
     const second = await createWorkspace(db, { name: "Second", adminId: w.memberA.id });
     const elsewhere = await insertAutomation(db, second.id, w.memberA.id);
     const here = await insertAutomation(db, w.workspace.id, w.memberA.id);
+    // Row-level security alone would show both: the user is a member of each workspace.
+    const visibleToPolicy = await withUser(db, w.memberA.claims, (tx) => tx.select({ id: automations.id }).from(automations));
+    expect(visibleToPolicy.map((row) => row.id).sort()).toEqual([elsewhere, here].sort());
     const mine = (await gql(url, MINE, {}, { token: w.tokens.memberA })).body.data!.myWorkflowAutomations as Array<{ id: string }>;
     expect(mine.map((x) => x.id)).toEqual([here]);
     expect((await gql(url, ONE, { id: elsewhere }, { token: w.tokens.memberA })).body.data!.workflowAutomation).toBeNull();
@@ -361,6 +365,20 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
     expect({ status: limited.status, code: codeOf(limited), data: limited.body.data ?? null }).toEqual({ status: 429, code: "RATE_LIMITED", data: null });
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await gql(url, "{ __typename }", {}, { token: w.tokens.memberA })).status).toBe(200);
+  });
+
+  it("relies on row-level security: with the policy loosened, member A would see member B's automation", async () => {
+    const w = await world();
+    const b = await insertAutomation(db, w.workspace.id, w.memberB.id);
+    expect(await ids(VISIBLE, w.tokens.memberA)).not.toContain(b);
+    await db.execute(sql`alter policy automations_select on public.automations using (app.is_member(workspace_id))`);
+    try {
+      expect(await ids(VISIBLE, w.tokens.memberA)).toContain(b);
+    } finally {
+      await db.execute(sql`alter policy automations_select on public.automations
+        using (app.is_admin(workspace_id) or (owner_id = (select auth.uid()) and app.is_member(workspace_id)))`);
+    }
+    expect(await ids(VISIBLE, w.tokens.memberA)).not.toContain(b);
   });
 
   it("never sends a stack trace or an internal message", async () => {
