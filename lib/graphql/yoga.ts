@@ -77,6 +77,9 @@ export function createApiServer(options: YogaOptions): YogaServerInstance<object
     fetchAPI: { Response },
     graphiql: introspection ? { title: "CRM automations API", headers: JSON.stringify({ "x-graphql-yoga-csrf": "1" }) } : false,
     landingPage: false,
+    // No CORS headers: Yoga's default reflects any origin with credentials, which would let another
+    // site's page send the user's cookie with a JSON request. Scripts and servers do not need CORS.
+    cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
     logging: development ? "warn" : "error",
     // Resolver errors become a closed code here; anything unknown is logged and answered as INTERNAL.

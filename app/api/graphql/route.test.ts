@@ -267,6 +267,11 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
 
     const withHeader = await fetch(`${url}?query=${encodeURIComponent(MINE)}`, { headers: { cookie, "x-graphql-yoga-csrf": "1", accept: "application/json" } });
     expect(withHeader.status).toBe(200);
+    // No CORS: another site's page cannot read answers or send JSON with the cookie.
+    const preflight = await fetch(url, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    const crossSite = await fetch(url, { method: "POST", headers: { origin: "https://evil.example", cookie, "content-type": "application/json" }, body: JSON.stringify({ query: MINE }) });
+    expect(crossSite.headers.get("access-control-allow-origin")).toBeNull();
     // A bearer request is not a CSRF risk: GET works without the header.
     const bearer = await fetch(`${url}?query=${encodeURIComponent(MINE)}`, { headers: { authorization: `Bearer ${w.tokens.memberA}`, accept: "application/json" } });
     expect(bearer.status).toBe(200);
