@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { resultRows } from "./rows";
 import {
   activities,
+  apiTokens,
   automationRuns,
   automationVersions,
   automations,
@@ -142,6 +143,18 @@ export async function buildWorld(db: Db) {
 
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
 
+  const apiToken = async (workspaceId: string, user: TestUser, name: string) =>
+    (
+      await db
+        .insert(apiTokens)
+        .values({ workspaceId, userId: user.id, name, prefix: `cra_${name}`.padEnd(12, "x").slice(0, 12), tokenHash: `hash-${name}` })
+        .returning({ id: apiTokens.id })
+    )[0].id;
+  const tokenA = await apiToken(ws, memberA, "a");
+  const tokenB = await apiToken(ws, memberB, "b");
+  const tokenAdmin = await apiToken(ws, admin, "admin");
+  const tokenOther = await apiToken(other.id, outsider, "other");
+
   const users = { admin, memberA, memberB, outsider };
   return {
     ...team,
@@ -157,6 +170,7 @@ export async function buildWorld(db: Db) {
       activityA, activityB, activityAElsewhere, activityOther,
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
+      tokenA, tokenB, tokenAdmin, tokenOther,
     },
   };
 }

@@ -52,4 +52,11 @@ describe("environment", () => {
     const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321", NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon" } as unknown as NodeJS.ProcessEnv);
     expect(supabaseConfig(env)).toEqual({ url: "http://127.0.0.1:54321", key: "anon" });
   });
+
+  it("reads GRAPHQL_INTROSPECTION as 1 (on) or 0 (off), off when unset", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(parseEnv({ GRAPHQL_INTROSPECTION: "1" } as unknown as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(true);
+    expect(parseEnv({ GRAPHQL_INTROSPECTION: "0" } as unknown as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(problems({ GRAPHQL_INTROSPECTION: "yes" })).toEqual(["GRAPHQL_INTROSPECTION must be 1 (on) or 0 (off)"]);
+  });
 });

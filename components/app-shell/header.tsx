@@ -11,6 +11,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
     // Everyone: members see the runs of their own automations.
     { href: "/settings/logs", label: "Logs" },
     { href: "/activities", label: "My follow-ups" },
+    { href: "/settings/api-tokens", label: "API tokens" },
   ];
   if (role === "admin") {
     items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/members", label: "Members" });
