@@ -32,9 +32,13 @@ export function AppHeader({ session }: { session: Session }) {
         <div className="ml-auto flex items-center gap-3 text-sm">
           <WorkspaceSwitcher session={session} />
           <NotificationBell session={session} />
-          <span className="hidden text-ink-muted sm:inline" title={`${session.workspace.name} · ${session.workspace.role}`}>
+          <Link
+            href="/settings/account"
+            className="hidden text-ink-muted hover:text-ink sm:inline"
+            title={`${session.workspace.name} · ${session.workspace.role} · account settings`}
+          >
             {session.user.email}
-          </span>
+          </Link>
           <form action={signOut}>
             <button type="submit" className="rounded-md px-2 py-1 text-ink-muted hover:bg-surface-sunken hover:text-ink">
               Sign out
