@@ -11,7 +11,9 @@ import {
   outbox,
   runActions,
   signInAttempts,
+  userSessions,
   webhookSources,
+  workspaceInvitations,
 } from "./schema";
 import { withUser, type Tx, type UserClaims } from "./with-user";
 import { makeTeam, type TestUser } from "@/test/fixtures";
@@ -132,6 +134,18 @@ export async function buildWorld(db: Db) {
   const outboxOther = await outboxRow(other.id);
 
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
+  await db.insert(userSessions).values({ userId: memberA.id, expiresAt: new Date(Date.now() + 86_400_000) });
+
+  // The team's admin invited the outsider; the other workspace's admin (the outsider) invited member A.
+  const invitation = async (workspaceId: string, email: string, by: TestUser) =>
+    (
+      await db
+        .insert(workspaceInvitations)
+        .values({ workspaceId, email: email.toLowerCase(), invitedBy: by.id })
+        .returning({ id: workspaceInvitations.id })
+    )[0].id;
+  const invTeam = await invitation(ws, outsider.email, admin);
+  const invOther = await invitation(other.id, memberA.email, outsider);
 
   const users = { admin, memberA, memberB, outsider };
   return {
@@ -147,6 +161,7 @@ export async function buildWorld(db: Db) {
       activityA, activityB, activityAElsewhere, activityOther,
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
+      invTeam, invOther,
     },
   };
 }

@@ -80,18 +80,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 --> statement-breakpoint
 -- Accepts (joins the workspace with the invited role) or declines one of the caller's pending
--- invitations; false when there is no such invitation for them.
-CREATE OR REPLACE FUNCTION app.respond_to_invitation(invitation uuid, accept boolean) RETURNS boolean
+-- invitations; answers the invitation's workspace, or null when there is no such invitation for them.
+CREATE OR REPLACE FUNCTION app.respond_to_invitation(invitation uuid, accept boolean) RETURNS uuid
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   inv public.workspace_invitations%ROWTYPE;
 BEGIN
-  IF auth.uid() IS NULL THEN RETURN false; END IF;
+  IF auth.uid() IS NULL THEN RETURN NULL; END IF;
   SELECT * INTO inv FROM public.workspace_invitations i
   WHERE i.id = invitation AND i.status = 'pending' AND i.expires_at > now()
     AND i.email = lower(auth.jwt() ->> 'email')
   FOR UPDATE;
-  IF NOT FOUND THEN RETURN false; END IF;
+  IF NOT FOUND THEN RETURN NULL; END IF;
   IF accept THEN
     INSERT INTO public.workspace_members (workspace_id, user_id, role)
     VALUES (inv.workspace_id, auth.uid(), inv.role)
@@ -100,7 +100,7 @@ BEGIN
   UPDATE public.workspace_invitations
   SET status = CASE WHEN accept THEN 'accepted' ELSE 'declined' END, responded_at = now()
   WHERE id = inv.id;
-  RETURN true;
+  RETURN inv.workspace_id;
 END
 $$;
 --> statement-breakpoint

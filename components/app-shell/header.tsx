@@ -18,7 +18,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   return items;
 }
 
-export function AppHeader({ session }: { session: Session }) {
+export function AppHeader({ session, pendingInvitations = 0 }: { session: Session; pendingInvitations?: number }) {
   return (
     <header className="border-b border-surface-line bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
@@ -30,6 +30,11 @@ export function AppHeader({ session }: { session: Session }) {
         </Link>
         <NavLinks items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {pendingInvitations > 0 ? (
+            <Link href="/invitations" className="rounded-md bg-brand-50 px-2 py-1 font-medium text-brand-700 hover:bg-brand-100">
+              {pendingInvitations === 1 ? "1 invitation" : `${pendingInvitations} invitations`}
+            </Link>
+          ) : null}
           <WorkspaceSwitcher session={session} />
           <NotificationBell session={session} />
           <Link
