@@ -10,6 +10,7 @@ import { DEFAULT_AFTER_SIGN_IN, SESSION_COOKIE, SIGN_IN_PATH, WORKSPACE_COOKIE }
 import { registerAccount } from "./credentials";
 import { safeNextPath } from "./next-path";
 import { passwordSignIn } from "./password-sign-in";
+import { plainHttpProblem } from "./plain-http";
 import { logUnexpected } from "./pg-error";
 import { authProvider } from "./provider";
 import { tooManyAttemptsMessage } from "./rate-limit";
@@ -57,9 +58,13 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   const parsed = signUpSchema.safeParse({ ...values, password: text(formData, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsFromIssues(parsed.error.issues), values };
   const next = safeNextPath(text(formData, "next"), DEFAULT_AFTER_SIGN_IN);
+  const requestHeaders = await headers();
+  // The account would be created, and its session cookie then dropped by the browser.
+  const plainHttp = authProvider() === "builtin" ? plainHttpProblem(requestHeaders) : null;
+  if (plainHttp) return { error: plainHttp, values };
   try {
     const { db } = await getDb();
-    const gate = await reserveSignUp(db, { email: parsed.data.email, ip: clientIp(await headers(), env().TRUSTED_PROXY_COUNT) });
+    const gate = await reserveSignUp(db, { email: parsed.data.email, ip: clientIp(requestHeaders, env().TRUSTED_PROXY_COUNT) });
     if (!gate.allowed) return { error: tooManyAttemptsMessage(gate.retryAfterSeconds), values };
     if (authProvider() === "supabase") {
       const { supabaseSignUp } = await import("./supabase-accounts");

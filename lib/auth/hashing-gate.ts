@@ -10,45 +10,56 @@ import { AppError } from "@/lib/result";
 export const BUSY_MESSAGE = "The server is busy checking other sign-ins. Try again in a few seconds.";
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
-export class HashingGate {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
+/** The gate's counters: one per process, shared by every server bundle through globalThis. */
+export interface HashingGateState {
+  running: number;
+  waiting: Array<() => void>;
+}
 
+export class HashingGate {
   constructor(
     readonly concurrency: number,
     readonly queueLimit: number,
+    private readonly state: HashingGateState = { running: 0, waiting: [] },
   ) {}
 
   /** Runs `work` when a slot is free; throws a rate_limited AppError at once when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.queueLimit) throw new AppError("rate_limited", BUSY_MESSAGE);
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const state = this.state;
+    if (state.running >= this.concurrency) {
+      if (state.waiting.length >= this.queueLimit) throw new AppError("rate_limited", BUSY_MESSAGE);
+      await new Promise<void>((resolve) => state.waiting.push(resolve));
     } else {
-      this.running++;
+      state.running++;
     }
     try {
       return await work();
     } finally {
       // Hand the slot straight to the next waiter (running stays the same), or free it.
-      const next = this.waiting.shift();
+      const next = state.waiting.shift();
       if (next) next();
-      else this.running--;
+      else state.running--;
     }
   }
 
   get load(): { running: number; waiting: number } {
-    return { running: this.running, waiting: this.waiting.length };
+    return { running: this.state.running, waiting: this.state.waiting.length };
   }
 }
 
-const globalForGate = globalThis as unknown as { crmHashingGate?: HashingGate };
+// Next compiles each route into its own bundle, each with its own copy of this module (and of
+// AppError): the counters live on globalThis so the cap is one per process, while each copy throws
+// errors its own bundle recognises.
+const globalForGate = globalThis as unknown as { crmHashingGateState?: HashingGateState };
+let gate: HashingGate | undefined;
 
 /** The process's gate: one hash per core (at least 2), and a queue of 4 per slot. */
 export function hashingGate(): HashingGate {
-  const slots = Math.max(2, availableParallelism());
-  globalForGate.crmHashingGate ??= new HashingGate(slots, slots * 4);
-  return globalForGate.crmHashingGate;
+  if (!gate) {
+    const slots = Math.max(2, availableParallelism());
+    gate = new HashingGate(slots, slots * 4, (globalForGate.crmHashingGateState ??= { running: 0, waiting: [] }));
+  }
+  return gate;
 }
 
 export function isHashingBusy(error: unknown): boolean {
