@@ -23,6 +23,7 @@ describe("the hashing gate", () => {
     };
     const accepted = Array.from({ length: 5 }, () => gate.run(work));
     expect(gate.load).toEqual({ running: 2, waiting: 3 });
+    expect(gate.full).toBe(true);
     const started = performance.now();
     const refused = await gate.run(work).catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(50);
@@ -33,6 +34,7 @@ describe("the hashing gate", () => {
     expect(await Promise.all(accepted)).toEqual(Array(5).fill("hashed"));
     expect(most).toBe(2);
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
+    expect(gate.full).toBe(false);
   });
 
   it("frees the slot when the work fails", async () => {

@@ -42,6 +42,11 @@ export class HashingGate {
     }
   }
 
+  /** True when a new hash would be refused: callers check it first to spare the work before hashing. */
+  get full(): boolean {
+    return this.state.running >= this.concurrency && this.state.waiting.length >= this.queueLimit;
+  }
+
   get load(): { running: number; waiting: number } {
     return { running: this.state.running, waiting: this.state.waiting.length };
   }

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromIssues } from "@/lib/result";
 import { clientIp } from "./client-ip";
 import { verifyCredentials, type AuthUser } from "./credentials";
-import { BUSY_RETRY_AFTER_SECONDS } from "./hashing-gate";
+import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, hashingGate } from "./hashing-gate";
 import { plainHttpProblem } from "./plain-http";
 import { authProvider } from "./provider";
 import { rateLimitedSignIn } from "./rate-limit";
@@ -34,6 +34,8 @@ export async function passwordSignIn(input: { email: unknown; password: unknown 
   const provider = authProvider();
   const plainHttp = provider === "builtin" ? plainHttpProblem(requestHeaders) : null;
   if (plainHttp) return { ok: false, status: 403, error: plainHttp };
+  // Refused before any database work while the hashing queue is full (the gate still decides).
+  if (hashingGate().full) return { ok: false, status: 429, error: BUSY_MESSAGE, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS };
   const { db } = await getDb();
   const ip = clientIp(requestHeaders, env().TRUSTED_PROXY_COUNT);
   const check = provider === "supabase" ? await supabasePasswordCheck(parsed.data) : () => verifyCredentials(db, parsed.data);
