@@ -66,7 +66,3 @@ export function hashingGate(): HashingGate {
   }
   return gate;
 }
-
-export function isHashingBusy(error: unknown): boolean {
-  return error instanceof AppError && error.code === "rate_limited" && error.message === BUSY_MESSAGE;
-}
