@@ -13,8 +13,10 @@ import {
   outbox,
   runActions,
   signInAttempts,
+  userSessions,
   webhookSources,
   workspaceTemplates,
+  workspaceInvitations,
 } from "./schema";
 import { withUser, type Tx, type UserClaims } from "./with-user";
 import { makeTeam, type TestUser } from "@/test/fixtures";
@@ -142,6 +144,18 @@ export async function buildWorld(db: Db) {
   const outboxOther = await outboxRow(other.id);
 
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
+  await db.insert(userSessions).values({ userId: memberA.id, expiresAt: new Date(Date.now() + 86_400_000) });
+
+  // The team's admin invited the outsider; the other workspace's admin (the outsider) invited member A.
+  const invitation = async (workspaceId: string, email: string, by: TestUser) =>
+    (
+      await db
+        .insert(workspaceInvitations)
+        .values({ workspaceId, email: email.toLowerCase(), invitedBy: by.id })
+        .returning({ id: workspaceInvitations.id })
+    )[0].id;
+  const invTeam = await invitation(ws, outsider.email, admin);
+  const invOther = await invitation(other.id, memberA.email, outsider);
 
   const apiToken = async (workspaceId: string, user: TestUser, name: string) =>
     (
@@ -171,6 +185,7 @@ export async function buildWorld(db: Db) {
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
       tokenA, tokenB, tokenAdmin, tokenOther,
+      invTeam, invOther,
     },
   };
 }

@@ -5,6 +5,7 @@ import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import type { Expectation, RlsCase } from "./rls-cases";
 import { accountCases } from "./rls-cases-accounts";
 import { automationCases } from "./rls-cases-automations";
+import { invitationCases } from "./rls-cases-invitations";
 import { runCases } from "./rls-cases-runs";
 import { versionCases } from "./rls-cases-versions";
 import { apiTokenCases } from "./rls-cases-api-tokens";
@@ -14,11 +15,11 @@ import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World }
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
-  "automation_versions", "workspace_templates", "api_tokens",
+  "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */

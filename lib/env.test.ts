@@ -23,6 +23,12 @@ describe("environment", () => {
     expect(supabaseConfig(env)).toBeNull();
   });
 
+  it("trusts no proxy unless told how many there are", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_COUNT: "2" } as unknown as NodeJS.ProcessEnv).TRUSTED_PROXY_COUNT).toBe(2);
+    expect(problems({ TRUSTED_PROXY_COUNT: "-1" })).toEqual(["TRUSTED_PROXY_COUNT Too small: expected number to be >=0"]);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" } as unknown as NodeJS.ProcessEnv).PORT).toBe(3000);
   });

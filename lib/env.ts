@@ -26,6 +26,8 @@ const envSchema = z
       .enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" })
       .optional()
       .transform((value) => value === "1"),
+    /** How many proxies in front of the app append to X-Forwarded-For; 0 turns per-address limits off. */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((values, ctx) => {
     if (values.NEXT_PUBLIC_SUPABASE_URL && !values.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !values.NEXT_PUBLIC_SUPABASE_ANON_KEY) {

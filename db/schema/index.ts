@@ -5,3 +5,4 @@ export * from "./webhooks";
 export * from "./runs";
 export * from "./effects";
 export * from "./api-tokens";
+export * from "./accounts";

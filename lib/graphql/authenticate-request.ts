@@ -4,7 +4,7 @@
 import type { Db } from "@/db/client";
 import type { UserClaims } from "@/db/with-user";
 import { authenticateToken } from "@/lib/api-tokens/authenticate-token";
-import { readClaims } from "@/lib/auth/claims";
+import { readIdentity } from "@/lib/auth/claims";
 import { WORKSPACE_COOKIE } from "@/lib/auth/config";
 import { authProvider } from "@/lib/auth/provider";
 import { resolveSession } from "@/lib/auth/resolve-session";
@@ -51,7 +51,9 @@ export async function authenticateRequest(db: Db, request: Request): Promise<Pri
   }
   const cookies = parseCookies(request.headers.get("cookie"));
   // The API never sets cookies: a Supabase session needing a refresh is refreshed by the next page load.
-  const claims = cookies.length > 0 ? await readClaims({ getAll: () => cookies, setAll: () => {} }) : null;
+  // Through readIdentity, so a revoked or expired built-in session is refused here as on the pages.
+  const identity = cookies.length > 0 ? await readIdentity({ getAll: () => cookies, setAll: () => {} }, async () => db) : null;
+  const claims = identity?.claims ?? null;
   const session = claims
     ? await resolveSession(db, claims, { provider: authProvider(), preferredWorkspaceId: cookies.find((c) => c.name === WORKSPACE_COOKIE)?.value ?? null })
     : null;

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { startUserSession } from "@/lib/auth/user-sessions";
 import { signSessionToken } from "@/lib/auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 import { resetEnvCache } from "@/lib/env";
@@ -51,8 +52,11 @@ export async function tokenFor(db: DbHandle["db"], user: TestUser, workspaceId: 
   return (await createApiToken(db, { claims: user.claims, workspaceId, name })).token;
 }
 
-export async function sessionCookie(user: TestUser): Promise<string> {
-  return `session=${await signSessionToken({ id: user.id, email: user.email }, authSecret())}`;
+/** A signed-in browser's cookie: a real session row, as sign-in starts one (so revocation applies). */
+export async function sessionCookie(db: DbHandle["db"], user: TestUser): Promise<string> {
+  const session = await startUserSession(db, user.id);
+  const token = await signSessionToken({ id: user.id, email: user.email, sessionId: session.id, sessionExpiresAt: Math.floor(session.expiresAt.getTime() / 1000) }, authSecret());
+  return `session=${token}`;
 }
 
 /** A fresh database behind the real route, served over HTTP, for one describe block. */

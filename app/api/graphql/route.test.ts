@@ -256,7 +256,7 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
 
   it("works with the session cookie; a cookie request without JSON or the CSRF header is refused", async () => {
     const w = await world();
-    const cookie = await sessionCookie(w.memberA);
+    const cookie = await sessionCookie(db, w.memberA);
     expect((await gql(url, MINE, {}, { cookie })).body).toEqual({ data: { myWorkflowAutomations: [] } });
 
     const before = await automationCount(db, w.workspace.id);
