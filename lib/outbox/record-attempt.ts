@@ -1,0 +1,97 @@
+// Writes what one attempt came to, in one transaction: the attempt record, the outbox row's new
+// state (sent, kept in the mailbox, due again later, or failed), and the action it serves. A
+// delivery that finally failed fails its run through app.record_delivery_failure (drizzle/0018),
+// which counts toward auto-disable and alerts exactly as a local failure does. The row is only
+// updated while this worker still holds its claim: past the lease another worker owns it.
+
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mailboxMessages, outbox, outboxAttempts, runActions } from "@/db/schema";
+import type { ClaimedRow } from "./claim-due";
+import type { AttemptResult } from "./types";
+
+export const NO_SMTP_REASON = "not delivered: no SMTP server configured";
+
+export type FinalState = "sent" | "kept" | "retrying" | "failed";
+
+export type RecordAttemptParams = {
+  row: ClaimedRow;
+  result: AttemptResult;
+  startedAt: Date;
+  now: Date;
+  worker: string;
+  /** Wait before the next attempt; null when none is left (a retryable result then fails for good). */
+  retryDelayMs: number | null;
+  failure: { maxFailures: number; alertMaxHour: number; alertMaxDay: number; appUrl: string };
+  /** For a kept email: what the mailbox shows. */
+  email?: { to: string; subject: string; body: string };
+};
+
+function finalState(result: AttemptResult, retryDelayMs: number | null): FinalState {
+  if (result.outcome === "delivered") return "sent";
+  if (result.outcome === "kept") return "kept";
+  if (result.outcome === "retry" && retryDelayMs !== null) return "retrying";
+  return "failed";
+}
+
+const OUTBOX_STATUS = { sent: "sent", kept: "skipped", retrying: "pending", failed: "failed" } as const;
+
+/** Returns the state written, or null when the claim had been lost (nothing written). */
+export async function recordAttempt(db: Db, params: RecordAttemptParams): Promise<FinalState | null> {
+  const { row, result, now } = params;
+  const state = finalState(result, params.retryDelayMs);
+  const error = state === "kept" ? NO_SMTP_REASON : state === "failed" && result.outcome === "retry" ? `${result.error} (no attempts left)` : result.error;
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(outbox)
+      .set({
+        status: OUTBOX_STATUS[state],
+        lastError: error,
+        sentAt: state === "sent" ? now : null,
+        nextAttemptAt: state === "retrying" ? new Date(now.getTime() + params.retryDelayMs!) : now,
+        lockedUntil: null,
+        lockedBy: null,
+      })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.lockedBy, params.worker)))
+      .returning({ id: outbox.id });
+    if (updated.length === 0) return null;
+    await tx.insert(outboxAttempts).values({
+      outboxId: row.id,
+      workspaceId: row.workspaceId,
+      attempt: row.attempt,
+      startedAt: params.startedAt,
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      outcome: state === "kept" ? "kept" : state === "sent" ? "delivered" : state === "retrying" ? "retry" : "failed",
+      error,
+      responseSnippet: result.snippet,
+    });
+    if (state === "kept" && params.email) {
+      await tx
+        .insert(mailboxMessages)
+        .values({ workspaceId: row.workspaceId, outboxId: row.id, runId: row.runId, to: params.email.to, subject: params.email.subject, text: params.email.body, reason: NO_SMTP_REASON, createdAt: now })
+        .onConflictDoNothing();
+    }
+    if (row.runId === null || row.actionIndex === null) return state;
+    const action = and(eq(runActions.runId, row.runId), eq(runActions.actionIndex, row.actionIndex));
+    if (state === "retrying") {
+      await tx.update(runActions).set({ attempts: row.attempt, error }).where(action);
+      return state;
+    }
+    const actionStatus = state === "sent" ? "succeeded" : state === "kept" ? "skipped" : "failed";
+    await tx.update(runActions).set({ status: actionStatus, attempts: row.attempt, error: state === "sent" ? null : error, finishedAt: now }).where(action);
+    if (state === "failed") {
+      const f = params.failure;
+      await tx.execute(sql`select app.record_delivery_failure(${JSON.stringify({
+        run_id: row.runId,
+        error: `Action ${row.actionIndex + 1} could not be delivered: ${error}`,
+        now: now.toISOString(),
+        max_failures: f.maxFailures,
+        alert_max_hour: f.alertMaxHour,
+        alert_max_day: f.alertMaxDay,
+        app_url: f.appUrl,
+      })}::jsonb)`);
+    }
+    return state;
+  });
+}
