@@ -27,11 +27,15 @@ export function normalizeHost(host: string): string {
   return host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
 }
 
+// IPv6 outside global unicast (IPv4-compatible ::a.b.c.d, for one) has no range name of its own.
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
+
 /** True only for a public unicast address; anything unparsable is refused. */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   const parsed = ipaddr.parse(address);
-  return parsed.range() === "unicast";
+  if (parsed.range() !== "unicast") return false;
+  return parsed.kind() === "ipv4" || parsed.match(GLOBAL_UNICAST_V6);
 }
 
 export function isIpLiteral(host: string): boolean {
