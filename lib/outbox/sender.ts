@@ -5,7 +5,7 @@
 
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { openDb } from "@/db/client";
+import { routeDb } from "@/lib/webhooks/route-db";
 import { env } from "@/lib/env";
 import { createMailer } from "./deliver-email";
 import { dispatchDue, type DispatchSummary, type SenderDeps } from "./dispatch-due";
@@ -59,7 +59,8 @@ export function runSenderRound(): Promise<DispatchSummary> {
   }
   s.running = (async () => {
     try {
-      const { db } = await openDb();
+      // The webhook route's database: the process's own, or the one a test pointed the route at.
+      const { db } = await routeDb();
       return await dispatchDue(db, deps());
     } finally {
       s.running = undefined;
@@ -75,6 +76,13 @@ export function runSenderRound(): Promise<DispatchSummary> {
 /** For the webhook route's after(): a round soon, errors logged, never thrown at the response. */
 export async function kickOutboxSender(): Promise<void> {
   await runSenderRound().catch((error: unknown) => console.error("outbox sender round failed", error));
+}
+
+/** Forgets the dependencies read from the environment (tests change it between cases). */
+export function resetOutboxSender(): void {
+  const s = state();
+  void s.deps?.dispatcher.close();
+  s.deps = undefined;
 }
 
 /** The in-process loop; unref'd so it never keeps a process alive. */
