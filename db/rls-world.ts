@@ -1,3 +1,4 @@
+import { buildOutboundRows } from "./rls-world-outbound";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
@@ -131,6 +132,8 @@ export async function buildWorld(db: Db) {
   const outboxTeam = await outboxRow(ws);
   const outboxOther = await outboxRow(other.id);
 
+  const outbound = await buildOutboundRows(db, { ws, other: other.id, runA, outboxTeam, outboxOther });
+
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
 
   const users = { admin, memberA, memberB, outsider };
@@ -147,6 +150,7 @@ export async function buildWorld(db: Db) {
       activityA, activityB, activityAElsewhere, activityOther,
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
+      ...outbound,
     },
   };
 }

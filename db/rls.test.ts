@@ -5,6 +5,7 @@ import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import type { Expectation, RlsCase } from "./rls-cases";
 import { accountCases } from "./rls-cases-accounts";
 import { automationCases } from "./rls-cases-automations";
+import { outboundCases } from "./rls-cases-outbound";
 import { runCases } from "./rls-cases-runs";
 import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World } from "./rls-world";
 
@@ -12,10 +13,11 @@ import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World }
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...outboundCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
+  "outbox_attempts", "mailbox_messages", "outbound_secrets",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */

@@ -55,8 +55,13 @@ GRANT USAGE ON SEQUENCE public.outbox_attempts_id_seq, public.mailbox_messages_i
 ALTER TABLE public.outbox_attempts ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE public.mailbox_messages ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE public.outbound_secrets ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+-- A run's deliveries are shown under its actions: whoever may read the run reads its deliveries and
+-- their attempts (admins the workspace's, members their own automations'); alerts (no run) stay admins'.
+DROP POLICY IF EXISTS outbox_select ON public.outbox;--> statement-breakpoint
+CREATE POLICY outbox_select ON public.outbox FOR SELECT TO authenticated
+  USING (app.is_admin(workspace_id) OR (action_index IS NOT NULL AND EXISTS (SELECT 1 FROM public.automation_runs r WHERE r.id = run_id)));--> statement-breakpoint
 CREATE POLICY outbox_attempts_select ON public.outbox_attempts FOR SELECT TO authenticated
-  USING (app.is_admin(workspace_id));--> statement-breakpoint
+  USING (EXISTS (SELECT 1 FROM public.outbox o WHERE o.id = outbox_id));--> statement-breakpoint
 CREATE POLICY mailbox_messages_select ON public.mailbox_messages FOR SELECT TO authenticated
   USING (app.is_admin(workspace_id));--> statement-breakpoint
 CREATE POLICY outbound_secrets_select ON public.outbound_secrets FOR SELECT TO authenticated
