@@ -4,9 +4,9 @@
 // which counts toward auto-disable and alerts exactly as a local failure does. The row is only
 // updated while this worker still holds its claim: past the lease another worker owns it.
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mailboxMessages, outbox, outboxAttempts, runActions } from "@/db/schema";
+import { automationRuns, mailboxMessages, outbox, outboxAttempts, runActions } from "@/db/schema";
 import type { ClaimedRow } from "./claim-due";
 import type { AttemptResult } from "./types";
 
@@ -80,6 +80,19 @@ export async function recordAttempt(db: Db, params: RecordAttemptParams): Promis
     }
     const actionStatus = state === "sent" ? "succeeded" : state === "kept" ? "skipped" : "failed";
     await tx.update(runActions).set({ status: actionStatus, attempts: row.attempt, error: state === "sent" ? null : error, finishedAt: now }).where(action);
+    if (state === "sent") {
+      // A delivery sent again by hand after it failed: its run is a success again once nothing else failed.
+      await tx
+        .update(automationRuns)
+        .set({ status: "succeeded", error: null })
+        .where(
+          and(
+            eq(automationRuns.id, row.runId),
+            eq(automationRuns.status, "failed"),
+            notExists(tx.select({ one: sql`1` }).from(runActions).where(and(eq(runActions.runId, row.runId), eq(runActions.status, "failed")))),
+          ),
+        );
+    }
     if (state === "failed") {
       const f = params.failure;
       await tx.execute(sql`select app.record_delivery_failure(${JSON.stringify({

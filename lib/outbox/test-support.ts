@@ -69,7 +69,7 @@ export async function deliveryState(db: Db, runId: string, outboxId: number) {
     .select({ attempt: outboxAttempts.attempt, startedAt: outboxAttempts.startedAt, statusCode: outboxAttempts.statusCode, outcome: outboxAttempts.outcome, error: outboxAttempts.error, snippet: outboxAttempts.responseSnippet })
     .from(outboxAttempts)
     .where(eq(outboxAttempts.outboxId, outboxId))
-    .orderBy(asc(outboxAttempts.attempt));
+    .orderBy(asc(outboxAttempts.id));
   const [run] = await db.select({ status: automationRuns.status, error: automationRuns.error }).from(automationRuns).where(eq(automationRuns.id, runId));
   const actions = await db.select({ status: runActions.status, error: runActions.error, attempts: runActions.attempts }).from(runActions).where(and(eq(runActions.runId, runId))).orderBy(asc(runActions.actionIndex));
   return { row, attempts, run, actions };

@@ -9,6 +9,7 @@ import { automations, notifications } from "@/db/schema";
 import { TEST_DRIVERS } from "@/test/db";
 import { useRouteTestDb } from "@/lib/webhooks/test-support";
 import { getOutboundSecret } from "./outbound-secret";
+import { resendDelivery } from "./resend-delivery";
 import { MAX_ATTEMPTS } from "./retry-schedule";
 import { deliverUntilSettled, deliveryState, testSender, triggerRun, worldWithActions, type TestSender } from "./test-support";
 import { startHttpReceiver, type HttpReceiver, type Received, type Script } from "./test-receivers";
@@ -129,5 +130,35 @@ describe.each(TEST_DRIVERS)("outbound webhooks on %s", (driver) => {
     const state = await deliveryState(db, runId, outboxId!);
     expect(state.row).toMatchObject({ status: "failed", attempts: 1 });
     expect(state.row.lastError).toMatch(/private/);
+  });
+});
+
+describe.each(TEST_DRIVERS)("sending a failed webhook again by hand on %s", (driver) => {
+  let db: Db;
+  useRouteTestDb(driver, (handle) => {
+    db = handle.db;
+  });
+
+  it("requeues it with the same webhook-id, and a delivery makes the run a success again", async () => {
+    const receiver = await startHttpReceiver((n) => (n === 0 ? { status: 410 } : { status: 200 }));
+    const sender = testSender();
+    closers.push(receiver.close, sender.close);
+    const world = await worldWithActions(db, [{ type: "send_webhook", config: { url: `${receiver.url}/hook`, headers: [] } }]);
+    const { runId, outboxId, messageId } = await triggerRun(db, world);
+    await deliverUntilSettled(db, sender, outboxId!);
+    expect((await deliveryState(db, runId, outboxId!)).run.status).toBe("failed");
+
+    // Members cannot see the admin's run, so neither its delivery.
+    await expect(resendDelivery(db, world.memberB.claims, { workspaceId: world.workspace.id, outboxId: outboxId!, now: new Date() })).rejects.toMatchObject({ code: "not_found" });
+    await resendDelivery(db, world.admin.claims, { workspaceId: world.workspace.id, outboxId: outboxId!, now: new Date(sender.clock.now) });
+    await expect(resendDelivery(db, world.admin.claims, { workspaceId: world.workspace.id, outboxId: outboxId!, now: new Date() })).rejects.toMatchObject({ code: "conflict" });
+    await deliverUntilSettled(db, sender, outboxId!);
+
+    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([messageId, messageId]);
+    const state = await deliveryState(db, runId, outboxId!);
+    expect(state.row.status).toBe("sent");
+    expect(state.actions).toMatchObject([{ status: "succeeded" }]);
+    expect(state.run).toEqual({ status: "succeeded", error: null });
+    expect(state.attempts.map((a) => a.statusCode)).toEqual([410, 200]);
   });
 });
