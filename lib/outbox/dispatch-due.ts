@@ -11,7 +11,7 @@ import { claimDue, type ClaimedRow } from "./claim-due";
 import { deliverEmail, type EmailPayload, type Mailer } from "./deliver-email";
 import { deliverWebhook, type WebhookPayload } from "./deliver-webhook";
 import { getOutboundSecret } from "./outbound-secret";
-import { recordAttempt, type FinalState } from "./record-attempt";
+import { recordAttempts, type RecordAttemptParams } from "./record-attempt";
 import { nextRetryDelay } from "./retry-schedule";
 import type { AttemptResult } from "./types";
 
@@ -44,7 +44,10 @@ function refused(error: string): AttemptResult {
   return { outcome: "failed", statusCode: null, error, snippet: null, latencyMs: 0, retryAfterMs: null };
 }
 
-async function attempt(db: Db, deps: SenderDeps, row: ClaimedRow, now: Date): Promise<AttemptResult> {
+/** Each workspace's secret, read once per call. */
+type Secrets = Map<string, Promise<string>>;
+
+async function attempt(db: Db, deps: SenderDeps, secrets: Secrets, row: ClaimedRow, now: Date): Promise<AttemptResult> {
   if (row.kind === "email") {
     if (!deps.mailer) return { outcome: "kept", statusCode: null, error: null, snippet: null, latencyMs: 0, retryAfterMs: null };
     return deliverEmail(deps.mailer, deps.mailFrom, row.payload as EmailPayload);
@@ -53,21 +56,23 @@ async function attempt(db: Db, deps: SenderDeps, row: ClaimedRow, now: Date): Pr
   // Saved before a rule tightened, or edited outside the form: checked again before every attempt.
   const problem = urlPolicyProblem(payload.url, deps.policy);
   if (problem) return refused(problem);
-  const secret = await getOutboundSecret(db, row.workspaceId);
+  if (!secrets.has(row.workspaceId)) secrets.set(row.workspaceId, getOutboundSecret(db, row.workspaceId));
+  const secret = await secrets.get(row.workspaceId)!;
   return deliverWebhook({ payload, messageId: row.messageId, secret, now, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs });
 }
 
-async function sendOne(db: Db, deps: SenderDeps, row: ClaimedRow): Promise<FinalState | null> {
+/** Sends one row; what to record about it. */
+async function sendOne(db: Db, deps: SenderDeps, secrets: Secrets, row: ClaimedRow): Promise<RecordAttemptParams> {
   const startedAt = deps.now();
   let result: AttemptResult;
   try {
-    result = await attempt(db, deps, row, startedAt);
+    result = await attempt(db, deps, secrets, row, startedAt);
   } catch (error) {
     console.error(`outbox row ${row.id}: unexpected error while sending`, error);
     result = { outcome: "retry", statusCode: null, error: "Internal error while sending", snippet: null, latencyMs: 0, retryAfterMs: null };
   }
   const now = deps.now();
-  return recordAttempt(db, {
+  return {
     row,
     result,
     startedAt,
@@ -76,23 +81,22 @@ async function sendOne(db: Db, deps: SenderDeps, row: ClaimedRow): Promise<Final
     retryDelayMs: result.outcome === "retry" ? nextRetryDelay(row.attempt, result.retryAfterMs, deps.random()) : null,
     failure: { maxFailures: MAX_CONSECUTIVE_FAILURES, alertMaxHour: ALERTS_PER_HOUR, alertMaxDay: ALERTS_PER_DAY, appUrl: deps.appUrl },
     email: row.kind === "email" ? (row.payload as EmailPayload) : undefined,
-  });
+  };
 }
 
 export async function dispatchDue(db: Db, deps: SenderDeps): Promise<DispatchSummary> {
   const summary = emptySummary();
+  const secrets: Secrets = new Map();
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const rows = await claimDue(db, { now: deps.now(), leaseMs: deps.leaseMs, limit: deps.batchSize, worker: deps.worker });
     summary.claimed += rows.length;
-    const states = await Promise.all(
-      rows.map((row) =>
-        sendOne(db, deps, row).catch((error: unknown) => {
-          // Left 'sending': claimed again when its lease ends.
-          console.error(`outbox row ${row.id}: could not record the attempt`, error);
-          return null;
-        }),
-      ),
-    );
+    if (rows.length === 0) break;
+    const attempts = await Promise.all(rows.map((row) => sendOne(db, deps, secrets, row)));
+    const states = await recordAttempts(db, attempts).catch((error: unknown) => {
+      // Left 'sending': claimed again when their leases end.
+      console.error("could not record a batch of outbox attempts", error);
+      return [];
+    });
     for (const state of states) {
       if (state === "sent") summary.sent++;
       else if (state === "kept") summary.kept++;

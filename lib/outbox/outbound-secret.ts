@@ -9,10 +9,14 @@ import { generateWebhookSecret } from "@/lib/webhooks/secrets";
 
 type Executor = Pick<Db, "insert" | "select">;
 
+/** A read first: the insert (a write, so a commit) happens once per workspace. */
 async function readOrCreate(db: Executor, workspaceId: string): Promise<{ secret: string; rotatedAt: Date }> {
+  const read = () => db.select({ secret: outboundSecrets.secret, rotatedAt: outboundSecrets.rotatedAt }).from(outboundSecrets).where(eq(outboundSecrets.workspaceId, workspaceId)).limit(1);
+  const [existing] = await read();
+  if (existing) return existing;
   await db.insert(outboundSecrets).values({ workspaceId, secret: generateWebhookSecret() }).onConflictDoNothing();
-  const [row] = await db.select({ secret: outboundSecrets.secret, rotatedAt: outboundSecrets.rotatedAt }).from(outboundSecrets).where(eq(outboundSecrets.workspaceId, workspaceId)).limit(1);
-  return row;
+  const [created] = await read();
+  return created;
 }
 
 /** The sender's read (service path). */
