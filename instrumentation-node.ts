@@ -21,4 +21,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   // Execution history retention (RETENTION_DAYS): hourly, in-process, never during the build.
   const { startHistoryPruning } = await import("@/lib/runs/schedule-history-pruning");
   startHistoryPruning();
+  // Outbound email and webhooks: sends what is due, retries, and rows left by a process that died.
+  const { startOutboxSender } = await import("@/lib/outbox/sender");
+  startOutboxSender();
 }

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { createDb } from "@/db/client";
 import { runEngineBench } from "./engine";
+import { DELIVERY_EVERY, deliveryLatencies, deliveryMix, seedDeliveryAutomation, startDeliveryReceiver } from "./delivery";
 import { BENCH_OWNERS, seedBench, signedBenchDelivery } from "./seed-bench";
 import { benchEventBody, rng } from "./workload";
 import { pacedAgent, pacedLoad } from "./paced";
@@ -24,6 +25,8 @@ import { withDatabase } from "@/test/global-setup";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+// The delivery phase's webhook receiver, in this process.
+const RECEIVER_PORT = Number(process.env.BENCH_RECEIVER_PORT ?? PORT + 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // A profiled run (BENCH_PROFILE=<dir>) builds unminified, into its own directory.
 const PROFILE_DIR = process.env.BENCH_PROFILE;
@@ -67,6 +70,9 @@ function startServer(env: Record<string, string>): ChildProcess {
       ...env,
       ...BUILD_ENV, NODE_ENV: "production",
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret!!",
+      // The delivery phase's receiver is local and plain HTTP.
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
+      OUTBOUND_ALLOW_HTTP: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -191,6 +197,7 @@ function pad(value: string | number, width = 12): string {
 const started = Date.now();
 const db = await prepareDatabase();
 let server: ChildProcess | undefined;
+const receiver = await startDeliveryReceiver(RECEIVER_PORT);
 try {
   // BENCH_SKIP_BUILD=1 reuses the last bench build (while iterating on the harness itself).
   if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
@@ -203,6 +210,7 @@ try {
   log("seeding 1,000 automations…");
   const handle = await createDb({ databaseUrl: db.env.DATABASE_URL || undefined, dataDir: db.env.DATA_DIR });
   const seeded = await seedBench(handle.db);
+  await seedDeliveryAutomation(handle.db, seeded.workspaceId, seeded.adminId, receiver.url);
   await handle.close();
 
   server = startServer(db.env);
@@ -249,6 +257,21 @@ try {
   log(`baseline at the same rate (${halfRate} requests/s): 5 s to settle, then ${PACED_SECONDS} s measured…`);
   const baselineHalf = await pacedPhase({ ...paced, path: "/api/bench/baseline", request: baselineBody, diskDirectory: undefined });
 
+  // Delivery: the pipeline with one event in ten sending a webhook, at full load (inbound rate and
+  // deliveries per second), then at half load (time from sending the event to the delivery).
+  log(`delivery: ${DURATION} s at ${CONNECTIONS} connections, one event in ${DELIVERY_EVERY} sending a webhook…`);
+  const fullSent = new Map<string, number>();
+  await flushWrites(db.env.DATABASE_URL || undefined);
+  const deliveryStart = Date.now();
+  const deliveryPhase = await load({ path: pipelinePath, duration: DURATION, body: deliveryMix({ signer, idPrefix: `full_${started}`, regular: pipelineBody, sentAt: fullSent }) });
+  const deliveryEnd = Date.now();
+  const deliveredInPhase = [...receiver.arrivals.values()].filter((at) => at >= deliveryStart && at <= deliveryEnd).length;
+  const fullDelivery = await deliveryLatencies(receiver, fullSent, 60_000);
+  log(`delivery at half load (${halfRate} events/s): 5 s to settle, then ${PACED_SECONDS} s measured…`);
+  const halfSent = new Map<string, number>();
+  const deliveryHalf = await pacedPhase({ ...paced, path: pipelinePath, request: deliveryMix({ signer, idPrefix: `half_${started}`, regular: pipelineBody, sentAt: halfSent }), diskDirectory: undefined });
+  const halfDelivery = await deliveryLatencies(receiver, halfSent, 60_000);
+
   const running = server.exitCode === null && server.signalCode === null;
   const exited = running ? new Promise((resolve) => server!.once("exit", resolve)) : Promise.resolve();
   server.kill("SIGTERM");
@@ -265,12 +288,24 @@ try {
   console.log("");
   console.log(`database: ${db.database}   connections: ${CONNECTIONS}   duration: ${DURATION} s`);
   console.log(`${"".padEnd(22)}${pad("req/s")}${pad("p50 ms")}${pad("p99 ms")}${pad("errors")}${pad("non-2xx")}`);
-  const rows = [["baseline (1 insert)", baseline], ["pipeline", pipeline], ["pipeline @ half load", half], ["baseline @ same rate", baselineHalf]] as const;
+  const rows = [
+    ["baseline (1 insert)", baseline],
+    ["pipeline", pipeline],
+    ["pipeline @ half load", half],
+    ["baseline @ same rate", baselineHalf],
+    ["delivery phase", deliveryPhase],
+    ["delivery @ half load", deliveryHalf],
+  ] as const;
   for (const [name, f] of rows) {
     console.log(`${name.padEnd(22)}${pad(f.rps.toFixed(0))}${pad(f.p50)}${pad(f.p99)}${pad(f.errors)}${pad(f.non2xx)}`);
   }
   console.log(
     `pipeline / baseline: ${(ratio * 100).toFixed(1)} %   commits per event: ${commitsPerEvent.toFixed(3)} (write transactions per event: ${writesPerEvent.toFixed(3)})`,
+  );
+  console.log(
+    `delivery phase / baseline: ${((deliveryPhase.rps / baseline.rps) * 100).toFixed(1)} %   deliveries: ${(deliveredInPhase / DURATION).toFixed(1)}/s during the phase ` +
+      `(${fullDelivery.delivered} delivered, ${fullDelivery.missing} missing, ${receiver.duplicates} duplicates)   ` +
+      `send → delivery at half load: p50 ${halfDelivery.p50} ms, p99 ${halfDelivery.p99} ms (${halfDelivery.delivered} delivered, ${halfDelivery.missing} missing)`,
   );
   if (baselineSplit) console.log(describeCpuSplit("baseline", baselineSplit, baseline.ok));
   if (pipelineSplit) console.log(describeCpuSplit("pipeline", pipelineSplit, pipeline.ok));
@@ -291,10 +326,15 @@ try {
       commits_per_event: Number(commitsPerEvent.toFixed(3)),
       engine_us_per_event: Number(engine.oursUsPerEvent.toFixed(1)),
       engine_vs_json_rules_engine: Number(engine.ratio.toFixed(1)),
+      delivery_phase_ratio: Number((deliveryPhase.rps / baseline.rps).toFixed(3)),
+      deliveries_per_s: Number((deliveredInPhase / DURATION).toFixed(1)),
+      delivery_p50_ms: halfDelivery.p50,
+      delivery_p99_ms: halfDelivery.p99,
       database: db.database,
     }),
   );
 } finally {
   server?.kill("SIGTERM");
   await db.cleanup();
+  await receiver.close();
 }

@@ -11,7 +11,7 @@ import { benchAutomations, benchEventBody } from "./workload";
 
 export const BENCH_OWNERS = ["crm-bench-admin", "crm-bench-member"] as const;
 
-export async function seedBench(db: Db, automationCount = 1000): Promise<{ sourceId: string; secret: string; workspaceId: string }> {
+export async function seedBench(db: Db, automationCount = 1000): Promise<{ sourceId: string; secret: string; workspaceId: string; adminId: string }> {
   const stamp = Date.now().toString(36);
   const admin = await createUser(db, { email: `bench-admin-${stamp}@bench.test`, passwordHash: null });
   const member = await createUser(db, { email: `bench-member-${stamp}@bench.test`, passwordHash: null });
@@ -37,7 +37,7 @@ export async function seedBench(db: Db, automationCount = 1000): Promise<{ sourc
   for (let i = 0; i < rows.length; i += 200) await db.insert(automations).values(rows.slice(i, i + 200));
   await db.execute(sql`create table if not exists bench_baseline (
     id bigserial primary key, entity_id text not null, payload jsonb not null, created_at timestamptz not null default now())`);
-  return { sourceId: source.id, secret, workspaceId: workspace.id };
+  return { sourceId: source.id, secret, workspaceId: workspace.id, adminId: admin.id };
 }
 
 /** The i-th benchmark delivery, signed (Standard Webhooks) with a webhook-id unique to `idPrefix`. */

@@ -135,11 +135,12 @@ export const runCases: RlsCase[] = [
     tx.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, w.ids.noteA)).returning({ id: notifications.id }),
   ),
 
-  // outbox: deliveries waiting to be sent; admins may look, nobody edits them as a user.
+  // outbox: deliveries waiting to be sent; admins may look, and whoever reads a run reads its
+  // deliveries; nobody edits them as a user.
   ...visibility("outbox", (tx) => tx.select({ id: outbox.id }).from(outbox), {
-    memberA: [],
+    memberA: ["outboxRunA"],
     memberB: [],
-    admin: ["outboxTeam"],
+    admin: ["outboxTeam", "outboxRunA"],
     outsider: ["outboxOther"],
     anon: [],
   }),

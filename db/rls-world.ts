@@ -1,3 +1,4 @@
+import { buildOutboundRows } from "./rls-world-outbound";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
@@ -143,6 +144,8 @@ export async function buildWorld(db: Db) {
   const outboxTeam = await outboxRow(ws);
   const outboxOther = await outboxRow(other.id);
 
+  const outbound = await buildOutboundRows(db, { ws, other: other.id, runA, outboxTeam, outboxOther });
+
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
   await db.insert(userSessions).values({ userId: memberA.id, expiresAt: new Date(Date.now() + 86_400_000) });
 
@@ -186,6 +189,7 @@ export async function buildWorld(db: Db) {
       outboxTeam, outboxOther,
       tokenA, tokenB, tokenAdmin, tokenOther,
       invTeam, invOther,
+      ...outbound,
     },
   };
 }

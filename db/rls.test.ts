@@ -6,6 +6,7 @@ import type { Expectation, RlsCase } from "./rls-cases";
 import { accountCases } from "./rls-cases-accounts";
 import { automationCases } from "./rls-cases-automations";
 import { invitationCases } from "./rls-cases-invitations";
+import { outboundCases } from "./rls-cases-outbound";
 import { runCases } from "./rls-cases-runs";
 import { versionCases } from "./rls-cases-versions";
 import { apiTokenCases } from "./rls-cases-api-tokens";
@@ -15,11 +16,12 @@ import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World }
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases, ...outboundCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
   "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
+  "outbox_attempts", "mailbox_messages", "outbound_secrets",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */

@@ -51,6 +51,16 @@ describe("environment", () => {
     expect(found.find((p) => p.startsWith("SMTP_URL"))).toMatch(/smtp:\/\//);
   });
 
+  it("checks the outbound delivery settings", () => {
+    expect(problems({ CRON_SECRET: "short", OUTBOUND_ALLOW_HTTP: "yes", SMTP_URL: "mail.example.com" })).toEqual([
+      "SMTP_URL must be an smtp:// or smtps:// URL",
+      "OUTBOUND_ALLOW_HTTP must be 1 (allow http:// targets in production) or 0",
+      "CRON_SECRET must be at least 16 characters",
+    ]);
+    const env = parseEnv({ CRON_SECRET: "x".repeat(16), OUTBOUND_ALLOW_HTTP: "1", OUTBOUND_ALLOW_HOSTS: "localhost" } as unknown as NodeJS.ProcessEnv);
+    expect(env).toMatchObject({ CRON_SECRET: "x".repeat(16), OUTBOUND_ALLOW_HTTP: "1", OUTBOUND_ALLOW_HOSTS: "localhost", MAIL_FROM: "CRM Automations <automations@localhost>" });
+  });
+
   it("requires a key with the Supabase URL", () => {
     expect(problems({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321" })).toEqual([
       "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is required when NEXT_PUBLIC_SUPABASE_URL is set (or NEXT_PUBLIC_SUPABASE_ANON_KEY)",

@@ -14,7 +14,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
     { href: "/settings/api-tokens", label: "API tokens" },
   ];
   if (role === "admin") {
-    items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/members", label: "Members" });
+    items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/mailbox", label: "Mailbox" }, { href: "/settings/members", label: "Members" });
   }
   return items;
 }

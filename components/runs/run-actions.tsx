@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import { getAction } from "@/lib/automations/actions";
 import type { RunDetail } from "@/lib/runs/get-run-detail";
+import { DeliveryRecord } from "./delivery-record";
 import { formatRunTime, statusTone } from "./format";
 
 type Props = { detail: RunDetail; viewerId: string };
@@ -57,12 +58,7 @@ function Effects({ detail, index, viewerId }: { detail: RunDetail; index: number
         </li>
       ))}
       {deliveries.map((delivery) => (
-        <li key={delivery.id}>
-          {delivery.kind === "webhook" ? "Webhook" : "Email"} to {delivery.target ?? "(unknown)"}: <Badge tone={statusTone(delivery.status === "sent" ? "succeeded" : delivery.status === "failed" ? "failed" : "pending")}>{delivery.status}</Badge>{" "}
-          after {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
-          {delivery.lastError ? <>, last error: <span className="text-danger">{delivery.lastError}</span></> : null}
-          {delivery.sentAt ? <>, sent {formatRunTime(delivery.sentAt)}</> : delivery.status === "pending" ? <>, next attempt {formatRunTime(delivery.nextAttemptAt)}</> : null}.
-        </li>
+        <DeliveryRecord key={delivery.id} delivery={delivery} />
       ))}
     </ul>
   );

@@ -46,6 +46,10 @@ export function RunFiltersForm({ filters, basePath, automations }: Props) {
             <option key={status} value={status}>{status}</option>
           ))}
         </Select>
+        <label className="flex items-center gap-1.5 text-xs text-ink-muted">
+          <input type="checkbox" name="waiting" value="1" defaultChecked={filters.waiting === "1"} />
+          Waiting for delivery
+        </label>
       </div>
       {automations ? (
         <div className="space-y-1 lg:col-span-2">

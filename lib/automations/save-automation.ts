@@ -2,6 +2,8 @@
 // can be tested without Next: parse with the form's own schema, then call the domain function.
 
 import type { Db } from "@/db/client";
+import { urlPolicyProblem } from "@/lib/outbox/address-policy";
+import { outboundPolicyFromEnv } from "@/lib/outbox/policy-from-env";
 import { fieldErrorsFromIssues, toActionError, type ActionResult } from "@/lib/result";
 import { createAutomation } from "./create-automation";
 import { automationInputSchema, type AutomationInput } from "./schema";
@@ -18,11 +20,28 @@ export type SaveAutomationParams = AutomationScope & {
 
 export type SavedAutomation = { id: string; version: number };
 
-/** Validates exactly like the form; invalid input returns each message keyed by its path and writes nothing. */
+/**
+ * Validates exactly like the form, then checks webhook URLs against the server's outbound policy
+ * (which the shared schema, running in the browser too, cannot read). Invalid input returns each
+ * message keyed by its path and writes nothing.
+ */
 export function parseAutomationInput(input: unknown): { ok: true; data: AutomationInput } | { ok: false; error: string; fieldErrors: Record<string, string> } {
   const parsed = automationInputSchema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues) };
+  const fieldErrors = outboundUrlErrors(parsed.data);
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors };
+  return { ok: true, data: parsed.data };
+}
+
+function outboundUrlErrors(data: AutomationInput): Record<string, string> {
+  const policy = outboundPolicyFromEnv();
+  const errors: Record<string, string> = {};
+  data.actions.forEach((action, index) => {
+    if (action.type !== "send_webhook") return;
+    const problem = urlPolicyProblem(action.config.url, policy);
+    if (problem) errors[`actions.${index}.config.url`] = problem;
+  });
+  return errors;
 }
 
 export async function saveAutomation(db: Db, params: SaveAutomationParams): Promise<ActionResult<SavedAutomation>> {

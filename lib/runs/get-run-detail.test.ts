@@ -57,8 +57,8 @@ describe.each(TEST_DRIVERS)("reading one run on %s", (driver) => {
     ]);
     expect(detail.activities).toMatchObject([{ actionIndex: 0, subject: "Follow up on Acme renewal", assigneeEmail: world.memberA.email }]);
     expect(detail.notifications).toMatchObject([{ actionIndex: 1, title: "Acme renewal moved" }]);
-    // Outbound deliveries are an admin's to inspect.
-    expect(detail.deliveries).toEqual([]);
+    // Their run's deliveries are shown under its actions.
+    expect(detail.deliveries).toMatchObject([{ actionIndex: 2, kind: "webhook", status: "pending", attemptLog: [] }]);
   });
 
   it("shows an admin the deliveries with their attempts, where they go but not their body", async () => {

@@ -3,9 +3,9 @@
 // see (activities, notifications, outbound deliveries). All through withUser: row-level security
 // hides what is not the reader's, and a run they cannot see is "not found", never "forbidden".
 
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, automationRuns, automations, automationVersions, events, notifications, outbox, profiles, runActions } from "@/db/schema";
+import { activities, automationRuns, automations, automationVersions, events, notifications, outbox, outboxAttempts, profiles, runActions } from "@/db/schema";
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
 import { definitionOf, type AutomationDefinition } from "@/lib/automations/definition";
 import { AppError } from "@/lib/result";
@@ -60,6 +60,19 @@ export type RunDeliveryDetail = {
   nextAttemptAt: Date;
   sentAt: Date | null;
   target: string | null;
+  /** The Standard Webhooks `webhook-id`: the same on every attempt and on a resend. */
+  messageId: string;
+  attemptLog: DeliveryAttemptDetail[];
+};
+
+export type DeliveryAttemptDetail = {
+  attempt: number;
+  startedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  outcome: string;
+  error: string | null;
+  responseSnippet: string | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -135,6 +148,7 @@ function readEffects(tx: Tx, runId: string) {
         lastError: outbox.lastError,
         nextAttemptAt: outbox.nextAttemptAt,
         sentAt: outbox.sentAt,
+        messageId: outbox.messageId,
         // Where it goes, not what it carries: the body may be large and is not the run's to show.
         target: sql<string | null>`coalesce(${outbox.payload} ->> 'url', ${outbox.payload} ->> 'to')`,
       })
@@ -165,6 +179,26 @@ async function readRanVersion(tx: Tx, automationId: string, version: number): Pr
   return { definition: definitionOf(definition), summary, authorEmail, createdAt };
 }
 
+/** Each delivery's attempts, oldest first (one query for all of the run's deliveries). */
+async function withAttempts(tx: Tx, rows: Omit<RunDeliveryDetail, "attemptLog">[]): Promise<RunDeliveryDetail[]> {
+  if (rows.length === 0) return [];
+  const attempts = await tx
+    .select({
+      outboxId: outboxAttempts.outboxId,
+      attempt: outboxAttempts.attempt,
+      startedAt: outboxAttempts.startedAt,
+      statusCode: outboxAttempts.statusCode,
+      latencyMs: outboxAttempts.latencyMs,
+      outcome: outboxAttempts.outcome,
+      error: outboxAttempts.error,
+      responseSnippet: outboxAttempts.responseSnippet,
+    })
+    .from(outboxAttempts)
+    .where(inArray(outboxAttempts.outboxId, rows.map((row) => row.id)))
+    .orderBy(asc(outboxAttempts.outboxId), asc(outboxAttempts.id));
+  return rows.map((row) => ({ ...row, attemptLog: attempts.filter((a) => a.outboxId === row.id).map(({ outboxId: _id, ...a }) => a) }));
+}
+
 export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDetailParams): Promise<RunDetail> {
   if (!UUID.test(params.runId)) throw runNotFound();
   return withUser(db, claims, async (tx) => {
@@ -191,7 +225,8 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
       .from(events)
       .where(eq(events.id, run.eventId))
       .limit(1);
-    const [actions, activityRows, notificationRows, deliveries] = await readEffects(tx, run.id);
+    const [actions, activityRows, notificationRows, deliveryRows] = await readEffects(tx, run.id);
+    const deliveries = await withAttempts(tx, deliveryRows);
     const { eventId: _eventId, ...runFields } = run;
     return {
       run: runFields,

@@ -2,12 +2,14 @@
 // query's own predicates), every filter, and keyset pagination across timestamp ties.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { outbox } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { AppError } from "@/lib/result";
 import { insertEvent, insertRun, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
 import { listRuns, runsPageQuery, type ListRunsParams } from "./list-runs";
 import { encodeRunCursor } from "./run-cursor";
+import { parseRunFilters, runFiltersQuery } from "./run-filters";
 
 const ids = (runs: { id: string }[]) => runs.map((run) => run.id);
 
@@ -101,6 +103,24 @@ describe.each(TEST_DRIVERS)("listing runs on %s", (driver) => {
     expect(ids((await list("admin", { eventId })).runs)).toEqual(ids(seeded.filter((run) => run.eventId === eventId)));
     expect(ids((await list("memberA", { eventId })).runs)).toEqual(ids(seeded.filter((run) => run.eventId === eventId && run.owner === "memberA")));
     expect((await list("admin", { eventId })).runs).toHaveLength(3);
+  });
+
+  it("filters the runs waiting for delivery: an action's email or webhook still queued, not sent, failed or an alert", async () => {
+    const [queued, sending, sent, alerted] = seeded.filter((run) => run.owner === "memberA");
+    const db = handle.db;
+    await db.insert(outbox).values([
+      { workspaceId: world.workspace.id, runId: queued.id, actionIndex: 0, kind: "webhook", payload: { url: "https://example.test" } },
+      { workspaceId: world.workspace.id, runId: sending.id, actionIndex: 0, kind: "email", payload: { to: "a@b.test" }, status: "sending" },
+      { workspaceId: world.workspace.id, runId: sent.id, actionIndex: 0, kind: "webhook", payload: { url: "https://example.test" }, status: "sent" },
+      { workspaceId: world.workspace.id, runId: alerted.id, kind: "email", payload: { to: "a@b.test", alert: true } },
+    ]);
+    expect(ids((await list("admin", { waiting: "1" })).runs)).toEqual(ids(seeded.filter((run) => run === queued || run === sending)));
+    expect(ids((await list("memberA", { waiting: "1" })).runs)).toEqual(ids(seeded.filter((run) => run === queued || run === sending)));
+    expect((await list("memberB", { waiting: "1" })).runs).toEqual([]);
+    expect(parseRunFilters({ waiting: "1" })).toEqual({ waiting: "1" });
+    expect(parseRunFilters({ waiting: "yes" })).toEqual({});
+    expect(runFiltersQuery({ waiting: "1", status: "succeeded" })).toBe("status=succeeded&waiting=1");
+    await db.delete(outbox);
   });
 
   it("filters by a range of UTC days, both ends included", async () => {

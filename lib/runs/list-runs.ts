@@ -4,7 +4,7 @@
 
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { automationRuns, automations, workspaceMembers } from "@/db/schema";
+import { automationRuns, automations, outbox, workspaceMembers } from "@/db/schema";
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
 import { AppError } from "@/lib/result";
 import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
@@ -72,6 +72,10 @@ function filtersSql(params: ListRunsParams, ownerId: string | null): SQL[] {
   if (params.entityId) where.push(eq(r.entityId, params.entityId));
   // automation_runs_event_automation_key: an event has a handful of runs, so this predicate alone picks the rows.
   if (params.eventId) where.push(eq(r.eventId, params.eventId));
+  // outbox_run_unsent_idx answers this per run; alert emails (no action) are not the run's delivery.
+  if (params.waiting) {
+    where.push(sql`exists (select 1 from ${outbox} o where o.run_id = ${r.id} and o.status in ('pending', 'sending') and o.action_index is not null)`);
+  }
   const { from, before } = dayRange(params);
   if (from) where.push(gte(r.createdAt, from));
   if (before) where.push(lt(r.createdAt, before));

@@ -22,7 +22,8 @@ export type ProcessEventParams = {
   now: Date;
 };
 
-export type ProcessEventResult = { eventId: string; duplicate: boolean; runs: EventRunSummary[] };
+/** `queued`: the event wrote outbox rows (a delivery, or a failure alert's email) for the sender. */
+export type ProcessEventResult = { eventId: string; duplicate: boolean; runs: EventRunSummary[]; queued: boolean };
 
 // Stale cache (automations changed since they were read), a deadlock between two events' failure
 // streaks, or an automation deleted mid-flight: each is safe to retry, since nothing was written.
@@ -75,12 +76,13 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       }
       if (result.status === "duplicate") {
         const original = await getEventRuns(db, { sourceId: params.sourceId, externalId: params.externalId });
-        return { eventId: original?.eventId ?? "", duplicate: true, runs: original?.runs ?? [] };
+        return { eventId: original?.eventId ?? "", duplicate: true, runs: original?.runs ?? [], queued: false };
       }
       if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, event.type);
       return {
         eventId,
         duplicate: false,
+        queued: effects.outbox.length > 0 || runs.some((run) => run.status === "failed"),
         runs: runs.map((run) => ({ runId: run.id, automationId: run.automationId, automationName: run.automationName, status: run.status, error: run.error })),
       };
     } catch (error) {

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
-import { activities, automationRuns, events, inboundDeliveries, outbox, runActions } from "@/db/schema";
+import { activities, automationRuns, events, inboundDeliveries, mailboxMessages, outbox, outboxAttempts, runActions } from "@/db/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { insertEvent, insertRun, insertRunAction, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
 import { pacer, PAUSE_PER_STATEMENT_TIME, pruneHistory } from "./prune-history";
@@ -96,7 +96,29 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     ]);
 
     // A second round has nothing left to do.
-    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, deletedAutomations: 0, chunks: [] });
+    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, deliveries: 0, mailbox: 0, deletedAutomations: 0, chunks: [] });
+  });
+
+  it("prunes finished deliveries with their attempts and kept emails past the period, never a queued one", async () => {
+    const ws = world.workspace.id;
+    const row = async (status: "pending" | "sending" | "sent" | "failed" | "skipped", age: number) => {
+      const [{ id }] = await db.insert(outbox).values({ workspaceId: ws, kind: "webhook", payload: { url: "https://example.test" }, status, createdAt: daysAgo(age) }).returning({ id: outbox.id });
+      await db.insert(outboxAttempts).values({ workspaceId: ws, outboxId: id, attempt: 1, startedAt: daysAgo(age), latencyMs: 1, outcome: "retry" });
+      return id;
+    };
+    const old = [await row("sent", 40), await row("failed", 40), await row("skipped", 40)];
+    const kept = [await row("pending", 40), await row("sending", 40), await row("sent", 5)];
+    await db.insert(mailboxMessages).values([
+      { workspaceId: ws, to: "a@example.test", subject: "Old", text: "T", reason: "r", createdAt: daysAgo(40) },
+      { workspaceId: ws, to: "a@example.test", subject: "New", text: "T", reason: "r", createdAt: daysAgo(5) },
+    ]);
+    const result = await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 });
+    expect(result).toMatchObject({ deliveries: 3, mailbox: 1 });
+    const left = await db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, [...old, ...kept]));
+    expect(left.map((r) => r.id).sort()).toEqual([...kept].sort());
+    const attempts = await db.select({ outboxId: outboxAttempts.outboxId }).from(outboxAttempts).where(inArray(outboxAttempts.outboxId, [...old, ...kept]));
+    expect(attempts.map((a) => a.outboxId).sort()).toEqual([...kept].sort());
+    expect((await db.select({ subject: mailboxMessages.subject }).from(mailboxMessages)).map((m) => m.subject)).toEqual(["New"]);
   });
 
   it("keeps only the newest runs of an automation over its cap, ordering equal timestamps by id", async () => {

@@ -1,7 +1,8 @@
 // Retention: runs older than the retention period, and runs beyond each automation's cap (newest
 // kept), are deleted with their actions (run_actions cascade; activities, notifications and outbox
 // rows keep existing with run_id set null); then events older than the period that no run refers
-// to any more. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
+// to any more; then finished outbox rows (their attempts cascade) and kept mailbox emails older than
+// the period. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
 // statement holds many locks or runs long and the embedded database keeps answering in between.
 // Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
 // is kept whatever its age: its delivery would lose the run it reports to.
@@ -15,7 +16,7 @@
 import { and, asc, eq, inArray, isNotNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
-import { automationRuns, automations, events, outbox, workspaces } from "@/db/schema";
+import { automationRuns, automations, events, mailboxMessages, outbox, workspaces } from "@/db/schema";
 
 export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
 export const DEFAULT_PRUNE_CHUNK = 1_000;
@@ -44,6 +45,9 @@ export type PruneHistoryResult = {
   expiredRuns: number;
   cappedRuns: number;
   events: number;
+  /** Finished outbox rows (sent, failed, kept) with their attempts, and kept mailbox emails. */
+  deliveries: number;
+  mailbox: number;
   /** Deleted automations removed for good, their last run gone. */
   deletedAutomations: number;
   /** Size of every delete statement issued, in order (each at most chunkSize). */
@@ -169,6 +173,34 @@ async function pruneDeletedAutomations(db: Db, paced: Paced, chunkSize: number):
   return deleted.length;
 }
 
+/** Deletes by id, at most `chunkSize` per statement, until a chunk comes back short. */
+async function deleteInChunks(paced: Paced, chunkSize: number, chunks: number[], chunk: (limit: number) => Promise<unknown[]>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await paced(() => chunk(chunkSize));
+    if (deleted.length === 0) break;
+    chunks.push(deleted.length);
+    total += deleted.length;
+    if (deleted.length < chunkSize) break;
+  }
+  return total;
+}
+
+/** Outbox rows done with (their attempts cascade) and kept emails, past the retention period. */
+async function pruneDeliveries(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]) {
+  const finished = and(inArray(outbox.status, ["sent", "failed", "skipped"]), lt(outbox.createdAt, cutoff))!;
+  const deliveries = await deleteInChunks(paced, chunkSize, chunks, (limit) =>
+    db.delete(outbox).where(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(finished).limit(limit))).returning({ id: outbox.id }),
+  );
+  const mailbox = await deleteInChunks(paced, chunkSize, chunks, (limit) =>
+    db
+      .delete(mailboxMessages)
+      .where(inArray(mailboxMessages.id, db.select({ id: mailboxMessages.id }).from(mailboxMessages).where(lt(mailboxMessages.createdAt, cutoff)).limit(limit)))
+      .returning({ id: mailboxMessages.id }),
+  );
+  return { deliveries, mailbox };
+}
+
 export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<PruneHistoryResult> {
   const chunkSize = Math.max(1, Math.trunc(params.chunkSize ?? DEFAULT_PRUNE_CHUNK));
   const cap = Math.max(1, Math.trunc(params.perAutomationCap ?? DEFAULT_RUN_CAP_PER_AUTOMATION));
@@ -179,6 +211,7 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
   const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
   const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
+  const { deliveries, mailbox } = await pruneDeliveries(db, paced, cutoff, chunkSize, chunks);
   const deletedAutomations = await pruneDeletedAutomations(db, paced, chunkSize);
-  return { expiredRuns, cappedRuns, events: prunedEvents, deletedAutomations, chunks };
+  return { expiredRuns, cappedRuns, events: prunedEvents, deliveries, mailbox, deletedAutomations, chunks };
 }

@@ -15,7 +15,7 @@ import { submitEventWrite } from "./write-batcher";
 export const MAX_CONSECUTIVE_FAILURES = 5;
 
 /**
- * Failure alerts (owner + admins, in-app, and by email when SMTP_URL is set) per automation: one
+ * Failure alerts (owner + admins, in-app and by email: sent with SMTP_URL, else kept in the mailbox) per automation: one
  * alert is one failed run whoever receives it, so the caps hold per automation, not per recipient.
  */
 export const ALERTS_PER_HOUR = 5;
@@ -57,7 +57,8 @@ export function eventWritePayload(p: RecordEventParams) {
     max_failures: MAX_CONSECUTIVE_FAILURES,
     alert_max_hour: ALERTS_PER_HOUR,
     alert_max_day: ALERTS_PER_DAY,
-    alert_email: Boolean(env().SMTP_URL),
+    // Without SMTP_URL the alert emails are kept in the workspace's mailbox (lib/outbox/).
+    alert_email: true,
     app_url: env().APP_URL?.replace(/\/$/, "") ?? "",
     runs: p.runs.map((run) => ({
       id: run.id,

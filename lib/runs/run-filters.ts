@@ -17,6 +17,8 @@ export type RunFilters = {
   entityId?: string;
   /** The runs of one event (the webhooks page's delivery log links here). */
   eventId?: string;
+  /** "1": only runs with an email or webhook still queued ("waiting for delivery", derived from the outbox). */
+  waiting?: "1";
   /** Calendar days (YYYY-MM-DD, UTC), both inclusive. */
   from?: string;
   to?: string;
@@ -29,6 +31,7 @@ export const RUN_FILTER_PARAMS = {
   eventType: "type",
   entityId: "entity",
   eventId: "event",
+  waiting: "waiting",
   from: "from",
   to: "to",
   cursor: "cursor",
@@ -67,6 +70,7 @@ export function parseRunFilters(input: SearchInput): RunFilters {
   if (entityId && entityId.length <= MAX_ENTITY_ID_LENGTH) filters.entityId = entityId;
   const eventId = read(input, RUN_FILTER_PARAMS.eventId);
   if (eventId && UUID.test(eventId)) filters.eventId = eventId.toLowerCase();
+  if (read(input, RUN_FILTER_PARAMS.waiting) === "1") filters.waiting = "1";
   const from = read(input, RUN_FILTER_PARAMS.from);
   if (from && isCalendarDay(from)) filters.from = from;
   const to = read(input, RUN_FILTER_PARAMS.to);
@@ -89,7 +93,7 @@ export function runFiltersQuery(filters: RunFilters, overrides: Partial<RunFilte
 
 /** The filters other than the page position: what decides whether a view is filtered at all. */
 export function hasRunFilters(filters: RunFilters): boolean {
-  return Boolean(filters.status || filters.automationId || filters.eventType || filters.entityId || filters.eventId || filters.from || filters.to);
+  return Boolean(filters.status || filters.automationId || filters.eventType || filters.entityId || filters.eventId || filters.waiting || filters.from || filters.to);
 }
 
 /** [from, to) as instants: the start of `from` and the start of the day after `to`, in UTC. */

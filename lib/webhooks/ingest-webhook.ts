@@ -17,7 +17,8 @@ import { recordDelivery, type DeliveryLogEntry } from "./record-delivery";
 import { WebhookRejection } from "./rejection";
 import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
 
-export type IngestParams = { request: Request; sourceId: string; now: Date };
+/** `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer. */
+export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void };
 
 type Verified = { externalId: string; event: NormalizedEvent };
 
@@ -57,7 +58,7 @@ function verifyAndParse(source: InboundSource, request: Request, raw: Uint8Array
   return { externalId, event: { ...event, id: externalId } };
 }
 
-export async function ingestWebhook(db: Db, { request, sourceId, now }: IngestParams): Promise<Response> {
+export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }: IngestParams): Promise<Response> {
   const source = await loadSource(db, sourceId);
   // Nothing to log against: the delivery log belongs to a source.
   if (!source) return json(404, { error: "No webhook source has this id", code: "unknown_source" });
@@ -77,6 +78,7 @@ export async function ingestWebhook(db: Db, { request, sourceId, now }: IngestPa
     const verified = verifyAndParse(source, request, raw, now);
     externalId = verified.externalId;
     const result = await processEvent(db, { workspaceId: source.workspaceId, sourceId: source.id, externalId, event: verified.event, now });
+    if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.
     if (result.duplicate) {
       await log({ outcome: "duplicate", httpStatus: 200, reason: "Already received: answered with the original runs", body: null, eventId: result.eventId || null });

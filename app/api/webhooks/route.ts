@@ -7,6 +7,7 @@
 // V8's young-generation collections cannot free such an entry, so every request's state there
 // lives on until a full mark-compact: about 18 KB more promoted per request, measured, and a
 // mark-compact pause every few seconds under load (README "Benchmarks").
+import { kickAfterResponse } from "@/lib/outbox/kick-after-response";
 import { ingestWebhook } from "@/lib/webhooks/ingest-webhook";
 import { routeDb } from "@/lib/webhooks/route-db";
 
@@ -29,5 +30,6 @@ export async function POST(request: Request): Promise<Response> {
   const sourceId = sourceIdFromPath(new URL(request.url).pathname);
   // The service connection (not getDb: a POST handler is never prerendered, and tests call this directly).
   const { db } = await routeDb();
-  return ingestWebhook(db, { request, sourceId, now });
+  // An event that queued an email or webhook has it sent right after this answer, not in it.
+  return ingestWebhook(db, { request, sourceId, now, onQueued: kickAfterResponse });
 }

@@ -3,10 +3,12 @@
 import type { Metadata } from "next";
 import { CreateSourceForm } from "@/components/webhooks/create-source-form";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
+import { OutboundSecretCard } from "@/components/webhooks/outbound-secret-card";
 import { SourceCard } from "@/components/webhooks/source-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
+import { readOutboundSecret } from "@/lib/outbox/outbound-secret";
 import { parseDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { listDeliveries } from "@/lib/webhooks/deliveries/list-deliveries";
 import { webhookUrl } from "@/lib/webhooks/secrets";
@@ -23,6 +25,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const sources = await listSources(db, { ...scope, now: new Date() });
   const deliveries = await listDeliveries(db, { ...scope, ...filters });
   const baseUrl = await requestBaseUrl();
+  const outbound = await readOutboundSecret(db, session.claims, session.workspace.id);
   return (
     <>
       <PageHeader
@@ -32,6 +35,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       <Card className="mb-6 p-5">
         <CreateSourceForm />
       </Card>
+      <OutboundSecretCard secret={outbound.secret} rotatedAt={outbound.rotatedAt.toISOString()} />
       <DeliveryLog deliveries={deliveries} filters={filters} sources={sources.map(({ id, name }) => ({ id, name }))} />
       {sources.length === 0 ? (
         <p className="text-sm text-ink-muted">No sources yet: create one above.</p>

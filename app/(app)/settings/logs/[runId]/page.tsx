@@ -29,6 +29,11 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
   });
   const { run, event } = detail;
   const ranActions = run.status === "succeeded" || detail.actions.length > 0;
+  // Derived, not a run status: an email or webhook of this run is still queued.
+  const waiting = detail.deliveries.some((d) => d.actionIndex !== null && (d.status === "pending" || d.status === "sending"));
+  // A delivery that failed is sent again from under its action, not by re-running the action.
+  const delivered = new Set(detail.deliveries.map((d) => d.actionIndex));
+  const retryable = run.status === "failed" && detail.actions.some((a) => (a.status === "failed" || a.status === "skipped") && !delivered.has(a.actionIndex));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -46,7 +51,8 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
         <div className="flex items-start gap-3">
           {run.retryCount > 0 ? <span className="text-xs text-ink-muted">Retried {run.retryCount} {run.retryCount === 1 ? "time" : "times"}</span> : null}
           <Badge tone={statusTone(run.status)}>{run.status}</Badge>
-          <RetryRunButton runId={run.id} retryable={run.status === "failed" && detail.actions.some((a) => a.status === "failed" || a.status === "skipped")} />
+          {waiting ? <Badge tone="info">waiting for delivery</Badge> : null}
+          <RetryRunButton runId={run.id} retryable={retryable} />
         </div>
       </div>
       {run.error ? (
