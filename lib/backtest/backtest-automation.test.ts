@@ -22,28 +22,28 @@ async function tally(db: Db) {
   return { events: e.n, runs: r.n, activities: a.n };
 }
 
+/** Sends events live (the canonical automation is off, so only the measured one runs). */
+async function sendLive(world: World, bodies: unknown[]) {
+  for (const body of bodies) {
+    const { status } = await post(signedRequest(world.source.id, body, { secret: world.source.secret }));
+    expect(status).toBe(200);
+  }
+}
+
+const traffic = () => [
+  dealEvent({ amount: 5_000 }),
+  dealEvent({ amount: 20_000 }),
+  dealEvent({ amount: 30_000, owner: "crm-b" }),
+  dealEvent({ amount: 9_000, stage: "proposal", previousStage: "lead" }),
+  dealEvent({ amount: 50_000, stage: "closed", previousStage: "negotiation" }),
+  dealEvent({ amount: 1_000 }),
+];
+
 describe.each(TEST_DRIVERS)("backtesting a rule on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
     db = handle.db;
   });
-
-  /** Sends events live (the canonical automation is off, so only the measured one runs). */
-  async function sendLive(world: World, bodies: unknown[]) {
-    for (const body of bodies) {
-      const { status } = await post(signedRequest(world.source.id, body, { secret: world.source.secret }));
-      expect(status).toBe(200);
-    }
-  }
-
-  const traffic = () => [
-    dealEvent({ amount: 5_000 }),
-    dealEvent({ amount: 20_000 }),
-    dealEvent({ amount: 30_000, owner: "crm-b" }),
-    dealEvent({ amount: 9_000, stage: "proposal", previousStage: "lead" }),
-    dealEvent({ amount: 50_000, stage: "closed", previousStage: "negotiation" }),
-    dealEvent({ amount: 1_000 }),
-  ];
 
   it("reaches the live engine's verdicts on the same events, and writes nothing", async () => {
     const world = await makeWebhookWorld(db);
