@@ -47,12 +47,6 @@ export type BacktestResult = {
   elapsedMs: number;
 };
 
-/** What a backtest cannot know, said beside every result. */
-export const BACKTEST_LIMITS = [
-  "Events older than the history's retention period are gone and not counted.",
-  "Effects of other automations (and of this one's own actions) on later events are not simulated.",
-  "Changes the CRM did not send in `previous` are not detected, since past entity states are not reconstructed.",
-];
 
 type Acc = { triggered: number; passed: number; actions: Map<string, { count: number; people: Set<string> }>; rejections: Map<string, { label: string; rejected: number }> };
 
