@@ -52,7 +52,10 @@ async function refreshSupabase(request: NextRequest, toSet: CookieToSet[]): Prom
   return claims !== null;
 }
 
-/** Re-issues a valid built-in session token once a day, so active users stay signed in. */
+/**
+ * Re-issues a valid built-in session token once a day, so active users stay signed in, but never past
+ * the session's absolute end. Revocation is checked by the pages (getSession), not here.
+ */
 async function refreshBuiltin(request: NextRequest, toSet: CookieToSet[]): Promise<boolean> {
   const token = request.cookies.get(SESSION_COOKIE)?.value;
   if (!token) return false;
@@ -61,7 +64,13 @@ async function refreshBuiltin(request: NextRequest, toSet: CookieToSet[]): Promi
   if (!verified) return false;
   const age = Date.now() / 1000 - verified.issuedAt;
   if (age > SESSION_REFRESH_AFTER_SECONDS) {
-    const fresh = await signSessionToken({ id: verified.claims.sub, email: verified.claims.email ?? "" }, secret);
+    const subject = {
+      id: verified.claims.sub,
+      email: verified.claims.email ?? "",
+      sessionId: verified.sessionId,
+      sessionExpiresAt: verified.sessionExpiresAt,
+    };
+    const fresh = await signSessionToken(subject, secret);
     request.cookies.set(SESSION_COOKIE, fresh);
     toSet.push({ name: SESSION_COOKIE, value: fresh, options: sessionCookieOptions() });
   }

@@ -3,10 +3,13 @@ import path from "node:path";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@": import.meta.dirname,
-      "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
-    },
+    alias: [
+      { find: "@", replacement: import.meta.dirname },
+      { find: "server-only", replacement: path.resolve(import.meta.dirname, "test/empty-module.ts") },
+      // One graphql: GraphQL Yoga loads its CommonJS build, so our imports must too (a schema built
+      // by one copy cannot be validated by the other).
+      { find: /^graphql$/, replacement: path.resolve(import.meta.dirname, "node_modules/graphql/index.js") },
+    ],
   },
   test: {
     // `npm run test:slow` (VITEST_SLOW=1) runs the *.slow.test.ts files: faults, soaks and

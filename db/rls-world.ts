@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { resultRows } from "./rows";
 import {
   activities,
+  apiTokens,
   automationRuns,
   automationVersions,
   automations,
@@ -12,8 +13,10 @@ import {
   outbox,
   runActions,
   signInAttempts,
+  userSessions,
   webhookSources,
   workspaceTemplates,
+  workspaceInvitations,
 } from "./schema";
 import { withUser, type Tx, type UserClaims } from "./with-user";
 import { makeTeam, type TestUser } from "@/test/fixtures";
@@ -141,6 +144,30 @@ export async function buildWorld(db: Db) {
   const outboxOther = await outboxRow(other.id);
 
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
+  await db.insert(userSessions).values({ userId: memberA.id, expiresAt: new Date(Date.now() + 86_400_000) });
+
+  // The team's admin invited the outsider; the other workspace's admin (the outsider) invited member A.
+  const invitation = async (workspaceId: string, email: string, by: TestUser) =>
+    (
+      await db
+        .insert(workspaceInvitations)
+        .values({ workspaceId, email: email.toLowerCase(), invitedBy: by.id })
+        .returning({ id: workspaceInvitations.id })
+    )[0].id;
+  const invTeam = await invitation(ws, outsider.email, admin);
+  const invOther = await invitation(other.id, memberA.email, outsider);
+
+  const apiToken = async (workspaceId: string, user: TestUser, name: string) =>
+    (
+      await db
+        .insert(apiTokens)
+        .values({ workspaceId, userId: user.id, name, prefix: `cra_${name}`.padEnd(12, "x").slice(0, 12), tokenHash: `hash-${name}` })
+        .returning({ id: apiTokens.id })
+    )[0].id;
+  const tokenA = await apiToken(ws, memberA, "a");
+  const tokenB = await apiToken(ws, memberB, "b");
+  const tokenAdmin = await apiToken(ws, admin, "admin");
+  const tokenOther = await apiToken(other.id, outsider, "other");
 
   const users = { admin, memberA, memberB, outsider };
   return {
@@ -157,6 +184,8 @@ export async function buildWorld(db: Db) {
       activityA, activityB, activityAElsewhere, activityOther,
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
+      tokenA, tokenB, tokenAdmin, tokenOther,
+      invTeam, invOther,
     },
   };
 }

@@ -5,19 +5,21 @@ import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import type { Expectation, RlsCase } from "./rls-cases";
 import { accountCases } from "./rls-cases-accounts";
 import { automationCases } from "./rls-cases-automations";
+import { invitationCases } from "./rls-cases-invitations";
 import { runCases } from "./rls-cases-runs";
 import { versionCases } from "./rls-cases-versions";
+import { apiTokenCases } from "./rls-cases-api-tokens";
 import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World } from "./rls-world";
 
 // Row-level security, table by table: every case acts as member A, member B, the admin, a user of
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
-  "automation_versions", "workspace_templates",
+  "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */
@@ -112,6 +114,17 @@ describe.each(TEST_DRIVERS)("the denial tests have teeth on %s", (driver) => {
       with check (app.is_member(workspace_id))`);
 
     expect(await observe(scratch.db, world, c)).toEqual({ rows: 1 });
+  });
+
+  it("a token read policy without the owner check lets the admin see member A's token", async () => {
+    const c = find("api_tokens", "admin", "reads tokenAdmin of api_tokens");
+    expect(await observe(scratch.db, world, c)).toEqual(wanted(c));
+
+    await scratch.db.execute(sql`drop policy api_tokens_select on public.api_tokens`);
+    await scratch.db.execute(sql`create policy api_tokens_select on public.api_tokens for select to authenticated
+      using (app.is_member(workspace_id))`);
+
+    expect(await observe(scratch.db, world, c)).toEqual({ see: ["tokenA", "tokenAdmin", "tokenB"] });
   });
 
   it("an update policy dropped with row-level security turned off lets a member promote themselves", async () => {

@@ -58,21 +58,19 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=/);
   });
 
-  test("repeated failures lock the account for this address with a clear wait", async ({ page }) => {
+  test("repeated failures slow the account down with a clear wait, not a lockout", async ({ page }) => {
     const auth = new AuthPages(page);
     const email = uniqueEmail("locked");
     await auth.signUp(email, NEW_USER_PASSWORD);
     await auth.signOut();
 
-    for (let attempt = 1; attempt <= 4; attempt++) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
       await auth.submitSignIn(email, `wrong-${attempt}`);
       await expect(auth.formError).toHaveText("Wrong email or password.");
     }
-    await auth.submitSignIn(email, "wrong-5");
-    await expect(auth.formError).toHaveText("Too many attempts, try again in 15 minutes.");
-    // Even the right password is refused until the window ends.
+    // Even the right password waits until the delay has passed.
     await auth.submitSignIn(email, NEW_USER_PASSWORD);
-    await expect(auth.formError).toHaveText(/^Too many attempts, try again in 1[45] minutes\.$/);
+    await expect(auth.formError).toHaveText(/^Too many attempts, try again in 1?\d seconds?\.$/);
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 });

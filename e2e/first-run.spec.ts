@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { AuthPages, NEW_USER_PASSWORD, uniqueEmail } from "./pages/auth";
 import { AutomationsPage } from "./pages/automations";
 import { HistoryPage } from "./pages/history";
+import { InvitationsPage } from "./pages/invitations";
 import { MembersPage } from "./pages/members";
 import { WebhooksPage } from "./pages/webhooks";
 
@@ -63,14 +64,15 @@ test.describe("the first run", () => {
     await new WebhooksPage(page).createSource("Team CRM");
     const members = new MembersPage(page);
     await members.goto();
-    await members.add(colleague, "Member");
-    await expect(members.addForm.getByRole("status")).toHaveText(`Added ${colleague} as member.`);
+    await members.invite(colleague, "Member");
+    await expect(members.invitationRow(colleague)).toBeVisible();
 
-    // The colleague, on their next page load, switches to the workspace they were added to.
-    await colleaguePage.reload();
-    await colleaguePage.getByLabel("Workspace", { exact: true }).selectOption({ label: `${workspace} (member)` });
-    await colleaguePage.getByRole("button", { name: "Switch" }).click();
-    // Switched once they are a member there: the admins' Members link is gone.
+    // The colleague accepts the invitation, which takes them into the workspace.
+    const invitations = new InvitationsPage(colleaguePage);
+    await invitations.goto();
+    await invitations.accept(workspace);
+    await expect(colleaguePage).toHaveURL(/\/settings\/automations$/);
+    // A member there: the admins' Members link is gone.
     await expect(colleaguePage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toHaveCount(0);
     const history = new HistoryPage(colleaguePage);
     await history.gotoLogs();

@@ -1,27 +1,42 @@
 import { expect, test } from "@playwright/test";
 import { MEMBER_EMAIL, signIn } from "./fixtures";
 import { AuthPages, NEW_USER_PASSWORD, uniqueEmail } from "./pages/auth";
+import { InvitationsPage } from "./pages/invitations";
 import { MembersPage } from "./pages/members";
 
 const LAST_ADMIN = "A workspace must keep at least one admin. Make another member an admin first.";
 
 // Each test works in a workspace of its own (a fresh sign-up), so the demo workspace stays as seeded.
 test.describe("members", () => {
-  test("an admin adds a member, changes their role and CRM id, and removes them", async ({ page, browser }) => {
+  test("an admin invites a colleague, who accepts; then changes their role and CRM id, and removes them", async ({ page, browser }) => {
     const colleague = uniqueEmail("colleague");
     const other = await browser.newContext();
-    await new AuthPages(await other.newPage()).signUp(colleague, NEW_USER_PASSWORD);
-    await other.close();
+    const colleaguePage = await other.newPage();
+    await new AuthPages(colleaguePage).signUp(colleague, NEW_USER_PASSWORD);
 
     const owner = uniqueEmail("owner");
-    await new AuthPages(page).signUp(owner, NEW_USER_PASSWORD);
+    const workspace = `Owner's team ${Date.now().toString(36)}`;
+    await new AuthPages(page).signUp(owner, NEW_USER_PASSWORD, workspace);
     const members = new MembersPage(page);
     await members.goto();
 
-    await members.add(colleague, "Member", "crm-colleague");
-    await expect(members.addForm.getByRole("status")).toHaveText(`Added ${colleague} as member.`);
+    await members.invite(colleague, "Member");
+    await expect(members.inviteForm.getByRole("status")).toHaveText(
+      `Invited ${colleague} as member. They accept after signing in (or signing up) with that email.`,
+    );
+    await expect(members.invitationRow(colleague)).toBeVisible();
+    await expect(members.row(colleague)).toHaveCount(0);
+
+    const invitations = new InvitationsPage(colleaguePage);
+    await colleaguePage.reload();
+    await invitations.headerLink.click();
+    await invitations.accept(workspace);
+    await expect(colleaguePage).toHaveURL(/\/settings\/automations$/);
+    await other.close();
+
+    await page.reload();
+    await expect(members.invitationRow(colleague)).toHaveCount(0);
     await expect(members.roleSelect(colleague)).toHaveValue("member");
-    await expect(members.crmInput(colleague)).toHaveValue("crm-colleague");
 
     await members.changeRole(colleague, "Admin");
     await expect(members.rowStatus(colleague, "Role changed to admin.")).toBeVisible();
@@ -37,21 +52,29 @@ test.describe("members", () => {
 
     await members.remove(colleague);
     await expect(members.row(colleague)).toHaveCount(0);
-    await expect(page.getByRole("row")).toHaveCount(2);
   });
 
-  test("explains why someone cannot be added", async ({ page }) => {
+  test("an invitation answers alike whether or not the email has an account, and can be revoked", async ({ page }) => {
     const owner = uniqueEmail("owner");
     await new AuthPages(page).signUp(owner, NEW_USER_PASSWORD);
     const members = new MembersPage(page);
     await members.goto();
 
-    await members.add(uniqueEmail("nobody"), "Member");
-    await expect(members.addForm.getByRole("alert")).toHaveText(
-      "No account uses this email. Ask them to sign up first, then add them.",
+    const nobody = uniqueEmail("nobody");
+    await members.invite(nobody, "Member");
+    await expect(members.inviteForm.getByRole("status")).toHaveText(
+      `Invited ${nobody} as member. They accept after signing in (or signing up) with that email.`,
     );
-    await members.add(owner, "Member");
-    await expect(members.addForm.getByRole("alert")).toHaveText("That person is already a member of this workspace.");
+    await members.invite(MEMBER_EMAIL, "Member");
+    await expect(members.inviteForm.getByRole("status")).toHaveText(
+      `Invited ${MEMBER_EMAIL} as member. They accept after signing in (or signing up) with that email.`,
+    );
+    await members.invite(owner, "Member");
+    await expect(members.inviteForm.getByRole("alert")).toHaveText("That person is already a member of this workspace.");
+
+    await members.revokeInvitation(nobody);
+    await expect(members.invitationRow(nobody)).toHaveCount(0);
+    await expect(members.invitationRow(MEMBER_EMAIL)).toBeVisible();
   });
 
   test("the last admin can be neither demoted nor removed", async ({ page }) => {

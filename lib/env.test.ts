@@ -23,6 +23,12 @@ describe("environment", () => {
     expect(supabaseConfig(env)).toBeNull();
   });
 
+  it("trusts no proxy unless told how many there are", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_COUNT: "2" } as unknown as NodeJS.ProcessEnv).TRUSTED_PROXY_COUNT).toBe(2);
+    expect(problems({ TRUSTED_PROXY_COUNT: "-1" })).toEqual(["TRUSTED_PROXY_COUNT Too small: expected number to be >=0"]);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" } as unknown as NodeJS.ProcessEnv).PORT).toBe(3000);
   });
@@ -51,5 +57,12 @@ describe("environment", () => {
     ]);
     const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: "http://127.0.0.1:54321", NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon" } as unknown as NodeJS.ProcessEnv);
     expect(supabaseConfig(env)).toEqual({ url: "http://127.0.0.1:54321", key: "anon" });
+  });
+
+  it("reads GRAPHQL_INTROSPECTION as 1 (on) or 0 (off), off when unset", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(parseEnv({ GRAPHQL_INTROSPECTION: "1" } as unknown as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(true);
+    expect(parseEnv({ GRAPHQL_INTROSPECTION: "0" } as unknown as NodeJS.ProcessEnv).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(problems({ GRAPHQL_INTROSPECTION: "yes" })).toEqual(["GRAPHQL_INTROSPECTION must be 1 (on) or 0 (off)"]);
   });
 });

@@ -21,6 +21,13 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     RUNS_PER_AUTOMATION: z.coerce.number().int().min(100, "must be at least 100").max(10_000_000).default(10_000),
     APP_URL: z.url().optional(),
+    /** "1" serves GraphQL introspection and GraphiQL in production too (they are on in development). */
+    GRAPHQL_INTROSPECTION: z
+      .enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" })
+      .optional()
+      .transform((value) => value === "1"),
+    /** How many proxies in front of the app append to X-Forwarded-For; 0 turns per-address limits off. */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((values, ctx) => {
     if (values.NEXT_PUBLIC_SUPABASE_URL && !values.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !values.NEXT_PUBLIC_SUPABASE_ANON_KEY) {

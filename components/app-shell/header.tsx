@@ -11,6 +11,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
     // Everyone: members see the runs of their own automations.
     { href: "/settings/logs", label: "Logs" },
     { href: "/activities", label: "My follow-ups" },
+    { href: "/settings/api-tokens", label: "API tokens" },
   ];
   if (role === "admin") {
     items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/members", label: "Members" });
@@ -18,7 +19,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   return items;
 }
 
-export function AppHeader({ session, unreadNotifications }: { session: Session; unreadNotifications: number }) {
+export function AppHeader({ session, unreadNotifications, pendingInvitations = 0 }: { session: Session; unreadNotifications: number; pendingInvitations?: number }) {
   return (
     <header className="border-b border-surface-line bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
@@ -30,11 +31,20 @@ export function AppHeader({ session, unreadNotifications }: { session: Session; 
         </Link>
         <NavLinks items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {pendingInvitations > 0 ? (
+            <Link href="/invitations" className="rounded-md bg-brand-50 px-2 py-1 font-medium text-brand-700 hover:bg-brand-100">
+              {pendingInvitations === 1 ? "1 invitation" : `${pendingInvitations} invitations`}
+            </Link>
+          ) : null}
           <WorkspaceSwitcher session={session} />
           <NotificationBell unread={unreadNotifications} />
-          <span className="hidden text-ink-muted sm:inline" title={`${session.workspace.name} · ${session.workspace.role}`}>
+          <Link
+            href="/settings/account"
+            className="hidden text-ink-muted hover:text-ink sm:inline"
+            title={`${session.workspace.name} · ${session.workspace.role} · account settings`}
+          >
             {session.user.email}
-          </span>
+          </Link>
           <form action={signOut}>
             <button type="submit" className="rounded-md px-2 py-1 text-ink-muted hover:bg-surface-sunken hover:text-ink">
               Sign out

@@ -4,3 +4,5 @@ export * from "./automations";
 export * from "./webhooks";
 export * from "./runs";
 export * from "./effects";
+export * from "./api-tokens";
+export * from "./accounts";

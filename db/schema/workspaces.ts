@@ -49,4 +49,8 @@ export const signInAttempts = pgTable("sign_in_attempts", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Per-account delays: no attempt on this key is checked before this moment (drizzle/0015). */
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Idle counters are pruned with the history. */
+  lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** /settings/members: the roster, the add form and each member's controls. */
+/** /settings/members: the roster, the invitation form, pending invitations and each member's controls. */
 export class MembersPage {
   constructor(readonly page: Page) {}
 
@@ -9,19 +9,27 @@ export class MembersPage {
     await expect(this.page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
   }
 
-  get addForm(): Locator {
-    return this.page.getByRole("form", { name: "Add a member" });
+  get inviteForm(): Locator {
+    return this.page.getByRole("form", { name: "Invite someone" });
   }
 
+  /** A row of the members table or of the pending invitations (the email tells them apart). */
   row(email: string): Locator {
-    return this.page.getByRole("row").filter({ hasText: email });
+    return this.page.getByRole("table", { name: "Members of this workspace" }).getByRole("row").filter({ hasText: email });
   }
 
-  async add(email: string, role: "Admin" | "Member", crmUserId?: string): Promise<void> {
-    await this.addForm.getByLabel("Email").fill(email);
-    await this.addForm.getByLabel("Role").selectOption({ label: role });
-    if (crmUserId !== undefined) await this.addForm.getByLabel("CRM user id").fill(crmUserId);
-    await this.addForm.getByRole("button", { name: "Add member" }).click();
+  invitationRow(email: string): Locator {
+    return this.page.getByRole("table", { name: "Pending invitations" }).getByRole("row").filter({ hasText: email });
+  }
+
+  async invite(email: string, role: "Admin" | "Member"): Promise<void> {
+    await this.inviteForm.getByLabel("Email").fill(email);
+    await this.inviteForm.getByLabel("Role").selectOption({ label: role });
+    await this.inviteForm.getByRole("button", { name: "Send invitation" }).click();
+  }
+
+  async revokeInvitation(email: string): Promise<void> {
+    await this.invitationRow(email).getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
   }
 
   roleSelect(email: string): Locator {

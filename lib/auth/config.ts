@@ -8,8 +8,12 @@ export const WORKSPACE_COOKIE = "workspace_id";
 export const NEXT_PATH_HEADER = "x-next-path";
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
-/** A built-in session older than this is re-issued by the proxy (sliding expiry). */
+/** A built-in token older than this is re-issued by the proxy (sliding expiry)... */
 export const SESSION_REFRESH_AFTER_SECONDS = 24 * 60 * 60;
+/** ...but never past the session's absolute end, this long after sign-in. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** How long one process trusts its last look at a session row (revocations reach others this late). */
+export const SESSION_CHECK_CACHE_MS = 10_000;
 export const SESSION_ISSUER = "crm-automations";
 /** Supabase puts this audience in its access tokens; built-in tokens carry the same. */
 export const SESSION_AUDIENCE = "authenticated";

@@ -3,7 +3,12 @@ import { SignJWT, UnsecuredJWT, decodeJwt } from "jose";
 import { signSessionToken, verifySessionToken } from "./jwt";
 
 const secret = new TextEncoder().encode("a-test-secret-that-is-long-enough-1234");
-const user = { id: "0b9a3a2e-7d1c-4c57-9a34-1f6f0f4b8e21", email: "ana@example.test" };
+const user = {
+  id: "0b9a3a2e-7d1c-4c57-9a34-1f6f0f4b8e21",
+  email: "ana@example.test",
+  sessionId: "6a0f1e2d-3c4b-4a59-8e7d-6c5b4a392817",
+  sessionExpiresAt: Math.floor(Date.now() / 1000) + 30 * 24 * 3600,
+};
 
 describe("built-in session tokens", () => {
   it("carry Supabase-shaped claims and verify with the same secret", async () => {
@@ -13,6 +18,16 @@ describe("built-in session tokens", () => {
     expect(payload.exp! - payload.iat!).toBe(7 * 24 * 60 * 60);
     const verified = await verifySessionToken(token, secret);
     expect(verified?.claims).toEqual({ sub: user.id, email: user.email, role: "authenticated" });
+    expect(verified).toMatchObject({ sessionId: user.sessionId, sessionExpiresAt: user.sessionExpiresAt });
+  });
+
+  it("never expire after their session's absolute end, and are refused from then on", async () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    const end = now.getTime() / 1000 + 3600;
+    const token = await signSessionToken({ ...user, sessionExpiresAt: end }, secret, { now });
+    expect(decodeJwt(token).exp).toBe(end);
+    expect(await verifySessionToken(token, secret, { now: new Date(now.getTime() + 3599_000) })).not.toBeNull();
+    expect(await verifySessionToken(token, secret, { now: new Date(now.getTime() + 3600_000) })).toBeNull();
   });
 
   it("are refused when signed with another secret", async () => {

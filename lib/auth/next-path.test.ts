@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { safeNextPath } from "./next-path";
-import { clientIp } from "./client-ip";
 
 describe("safeNextPath", () => {
   it.each([
@@ -31,19 +30,5 @@ describe("safeNextPath", () => {
   ])("falls back for %s", (_label, input) => {
     expect(safeNextPath(input)).toBe("/settings/automations");
     expect(safeNextPath(input, "")).toBe("");
-  });
-});
-
-const headers = (init: Record<string, string>) => new Headers(init);
-
-describe("clientIp", () => {
-  it("takes the address the nearest proxy added, not what the client claimed", () => {
-    expect(clientIp(headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientIp(headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
-  });
-
-  it("falls back to x-real-ip, then to one shared bucket", () => {
-    expect(clientIp(headers({ "x-real-ip": "198.51.100.4" }))).toBe("198.51.100.4");
-    expect(clientIp(headers({}))).toBe("unknown");
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { decodeJwt } from "jose";
+import { decodeJwt, SignJWT } from "jose";
 import { proxy } from "@/proxy";
 import { resetEnvCache } from "@/lib/env";
 import { SESSION_COOKIE } from "./config";
@@ -29,7 +29,26 @@ function request(path: string, cookies: Array<{ name: string; value: string }> =
   return new NextRequest(new URL(path, "http://app.test"), { headers: cookie ? { cookie } : {} });
 }
 
-const user = { id: "3f1f4b1e-9a6d-4a43-8f2f-6c1d1e2b7a90", email: "pat@example.test" };
+const DAY = 24 * 3600;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const user = {
+  id: "3f1f4b1e-9a6d-4a43-8f2f-6c1d1e2b7a90",
+  email: "pat@example.test",
+  sessionId: "0e5b8f0c-1d2a-4c3b-9e8f-7a6b5c4d3e2f",
+  sessionExpiresAt: nowSeconds() + 30 * DAY,
+};
+
+/** A token as an attacker would keep it: validly signed, but built by hand to test the limits. */
+async function handMadeToken(payload: Record<string, unknown>, iat: number, exp: number): Promise<string> {
+  return new SignJWT({ role: "authenticated", email: user.email, ...payload })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(user.id)
+    .setIssuer("crm-automations")
+    .setAudience("authenticated")
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(authSecret());
+}
 
 describe("the proxy, built-in accounts", () => {
   beforeEach(() => {
@@ -77,6 +96,29 @@ describe("the proxy, built-in accounts", () => {
     expect(fresh).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/" });
     expect(decodeJwt(fresh!.value).iat).toBeGreaterThan(decodeJwt(old).iat!);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("never re-issues a token past its session's absolute end", async () => {
+    const ending = { ...user, sessionExpiresAt: nowSeconds() + 3600 };
+    const old = await signSessionToken(ending, authSecret(), { now: new Date(Date.now() - 2 * DAY * 1000) });
+    const response = await proxy(request("/settings/automations", [{ name: SESSION_COOKIE, value: old }]));
+    const fresh = decodeJwt(response.cookies.get(SESSION_COOKIE)!.value);
+    expect(fresh.exp).toBe(ending.sessionExpiresAt);
+    expect(fresh).toMatchObject({ sid: user.sessionId, sexp: ending.sessionExpiresAt });
+  });
+
+  it("refuses a 6.9-day-old token of a session that began 31 days ago, and does not refresh it", async () => {
+    const iat = nowSeconds() - Math.round(6.9 * DAY);
+    const token = await handMadeToken({ sid: user.sessionId, sexp: nowSeconds() - DAY }, iat, iat + 7 * DAY);
+    const response = await proxy(request("/activities", [{ name: SESSION_COOKIE, value: token }]));
+    expect(response.status).toBe(307);
+    expect(response.cookies.get(SESSION_COOKIE)).toBeUndefined();
+  });
+
+  it("refuses a token without a session id (issued before sessions could be revoked)", async () => {
+    const iat = nowSeconds() - Math.round(6.9 * DAY);
+    const legacy = await handMadeToken({}, iat, iat + 7 * DAY);
+    expect((await proxy(request("/activities", [{ name: SESSION_COOKIE, value: legacy }]))).status).toBe(307);
   });
 
   it("never opens the database", async () => {

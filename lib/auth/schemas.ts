@@ -34,6 +34,12 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1024, "That password is too long"),
+  newPassword: signUpSchema.shape.password,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
 /** "alice@example.com" → "alice's workspace": a name people recognise until they choose one. */
 export function defaultWorkspaceName(email: string): string {
   const local = email.split("@")[0]?.trim() || "My";

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/next";
-import { readClaims } from "./claims";
+import { readIdentity } from "./claims";
 import { NEXT_PATH_HEADER, signInUrlFor, WORKSPACE_COOKIE } from "./config";
 import { safeNextPath } from "./next-path";
 import { authProvider } from "./provider";
@@ -31,11 +31,12 @@ export async function requestCookieJar(): Promise<SupabaseCookieJar> {
 /** The signed-in user and their active workspace, or null; computed once per request. */
 export const getSession = cache(async (): Promise<Session | null> => {
   const jar = await requestCookieJar();
-  const claims = await readClaims(jar);
-  if (!claims) return null;
+  const identity = await readIdentity(jar, async () => (await getDb()).db);
+  if (!identity) return null;
   const { db } = await getDb();
   const preferredWorkspaceId = jar.getAll().find((c) => c.name === WORKSPACE_COOKIE)?.value ?? null;
-  return resolveSession(db, claims, { provider: authProvider(), preferredWorkspaceId });
+  const session = await resolveSession(db, identity.claims, { provider: authProvider(), preferredWorkspaceId });
+  return session && { ...session, sessionId: identity.sessionId };
 });
 
 /** The session, or a redirect to sign-in that brings the visitor back to the page they asked for. */

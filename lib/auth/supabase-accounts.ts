@@ -49,7 +49,8 @@ export async function supabaseSignUp(
 }
 
 export async function supabaseSignOut(jar: SupabaseCookieJar): Promise<void> {
-  // "local": end this browser's session only, not the user's sessions elsewhere.
-  const { error } = await createSupabaseServerClient(jar).auth.signOut({ scope: "local" });
+  // "global": Supabase revokes every refresh token of the user. Access tokens already issued stay
+  // valid until they expire (at most an hour, Supabase's default JWT expiry).
+  const { error } = await createSupabaseServerClient(jar).auth.signOut({ scope: "global" });
   if (error) console.error(`supabase sign-out: ${error.code ?? error.name}`);
 }

@@ -8,7 +8,7 @@ import { resetEnvCache } from "@/lib/env";
 import { createWorkspace } from "@/lib/workspaces/create-account";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { makeUser } from "@/test/fixtures";
-import { readClaims } from "./claims";
+import { readIdentity } from "./claims";
 import { authProvider } from "./provider";
 import { resolveSession } from "./resolve-session";
 import type { CookieToSet, SupabaseCookieJar } from "./supabase";
@@ -51,6 +51,10 @@ const automation = (workspaceId: string, ownerId: string, name: string) => ({
 });
 
 const user = { sub: "5d0c4a52-3b8e-4d55-9a43-0c8f1c2a7e10", email: "sam@example.test" };
+
+/** Supabase mode never opens the database to read claims. */
+const readClaims = async (j: Parameters<typeof readIdentity>[0]) =>
+  (await readIdentity(j, () => Promise.reject(new Error("the database was opened"))))?.claims ?? null;
 
 describe("Supabase mode, offline", () => {
   it("is the provider once the URL and a publishable key are set", () => {

@@ -7,6 +7,8 @@ import { automationColumns, type AutomationRecord, type AutomationScope } from "
 export type ListAutomationsParams = AutomationScope & {
   /** Matches anywhere in the name, case-insensitively; `%`, `_` and `\` match themselves. */
   query?: string;
+  /** Only this owner's automations (the API's myWorkflowAutomations: an admin's own, not the team's). */
+  ownerId?: string;
 };
 
 /**
@@ -17,6 +19,7 @@ export async function listAutomations(db: Db, params: ListAutomationsParams): Pr
   const filters: SQL[] = [eq(automations.workspaceId, params.workspaceId), isNull(automations.deletedAt)];
   const query = params.query?.trim();
   if (query) filters.push(ilike(automations.name, `%${escapeLike(query)}%`));
+  if (params.ownerId) filters.push(eq(automations.ownerId, params.ownerId));
   return withUser(db, params.claims, (tx) =>
     tx
       .select(automationColumns)

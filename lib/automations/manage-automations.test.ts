@@ -107,7 +107,7 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
         .set({ isActive, consecutiveFailures: 5, disabledReason: "5 failed runs in a row" })
         .where(eq(automations.id, created.id));
 
-    // Saving an automation that is still on keeps its streak.
+    // Saving an automation that is still on keeps its streak (and, changing nothing, its version).
     await fail(true);
     await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, input: automationInput(), isActive: true });
     expect(await rawRow(created.id)).toMatchObject({ consecutiveFailures: 5, disabledReason: "5 failed runs in a row" });
@@ -126,6 +126,14 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
     await fail(false);
     const saved = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, input: automationInput(), isActive: true });
     expect(saved).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null, version: 1 });
+  });
+
+  it("keeps the version when a save changes nothing, whatever the key order", async () => {
+    const created = await createAutomation(handle.db, { ...as(team.memberA), input: automationInput() });
+    const same = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, expectedVersion: 1, input: automationInput() });
+    expect(same).toMatchObject({ version: 1, updatedAt: created.updatedAt });
+    const renamed = await updateAutomation(handle.db, { ...as(team.memberA), id: created.id, expectedVersion: 1, input: automationInput({ name: "Other" }) });
+    expect(renamed).toMatchObject({ version: 2, name: "Other" });
   });
 
   it("deletes an automation once (switched off and hidden, its row kept for its runs); the second time it is not found", async () => {

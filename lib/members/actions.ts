@@ -7,9 +7,11 @@ import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/config";
 import { logUnexpected } from "@/lib/auth/pg-error";
 import { requireAdmin } from "@/lib/auth/session";
 import { AppError, fieldErrorsFromIssues } from "@/lib/result";
-import { addMember } from "./add-member";
+import { env } from "@/lib/env";
+import { revokeInvitation } from "./invitations";
+import { inviteMember } from "./invite-member";
 import { removeMember } from "./remove-member";
-import { addMemberSchema, changeCrmUserIdSchema, changeRoleSchema, removeMemberSchema } from "./schemas";
+import { changeCrmUserIdSchema, changeRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from "./schemas";
 import type { MemberFormState } from "./types";
 import { changeMemberCrmUserId, changeMemberRole } from "./update-member";
 
@@ -35,17 +37,45 @@ function succeeded(previous: MemberFormState, message: string): MemberFormState 
   return { ok: true, message, version: (previous.version ?? 0) + 1 };
 }
 
-export async function addMemberAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
+/** The app's public address for links in emails (APP_URL, else this server on localhost). */
+function appUrl(): string {
+  const { APP_URL, PORT } = env();
+  return APP_URL ?? `http://localhost:${PORT}`;
+}
+
+/** The answer is the same whether or not the email has an account: nothing is looked up. */
+export async function inviteMemberAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
   const session = await requireAdmin();
-  const parsed = addMemberSchema.safeParse(fields(formData, "email", "role", "crmUserId"));
+  const parsed = inviteMemberSchema.safeParse(fields(formData, "email", "role"));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFromIssues(parsed.error.issues) };
   try {
     const { db } = await getDb();
-    await addMember(db, { ...parsed.data, claims: session.claims, workspaceId: session.workspace.id });
+    const outcome = await inviteMember(db, {
+      ...parsed.data,
+      claims: session.claims,
+      workspaceId: session.workspace.id,
+      workspaceName: session.workspace.name,
+      appUrl: appUrl(),
+    });
+    if (outcome === "already_invited") return succeeded(previous, `${parsed.data.email} already has a pending invitation.`);
   } catch (error) {
     return failed(error);
   }
-  return succeeded(previous, `Added ${parsed.data.email} as ${parsed.data.role}.`);
+  return succeeded(previous, `Invited ${parsed.data.email} as ${parsed.data.role}. They accept after signing in (or signing up) with that email.`);
+}
+
+export async function revokeInvitationAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
+  const session = await requireAdmin();
+  const parsed = invitationIdSchema.safeParse(fields(formData, "invitationId").invitationId);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message };
+  try {
+    const { db } = await getDb();
+    const revoked = await revokeInvitation(db, { claims: session.claims, workspaceId: session.workspace.id, invitationId: parsed.data });
+    if (!revoked) return { ok: false, error: "That invitation is no longer pending." };
+  } catch (error) {
+    return failed(error);
+  }
+  return succeeded(previous, "Invitation revoked.");
 }
 
 export async function changeRoleAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {

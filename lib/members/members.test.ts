@@ -3,13 +3,11 @@ import { and, eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { workspaceMembers } from "@/db/schema";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
-import { makeTeam, makeUser } from "@/test/fixtures";
+import { makeTeam } from "@/test/fixtures";
 import { AppError } from "@/lib/result";
-import { addMember, NO_SUCH_ACCOUNT } from "./add-member";
 import { LAST_ADMIN } from "./db-errors";
 import { listMembers } from "./list-members";
 import { removeMember } from "./remove-member";
-import { addMemberSchema } from "./schemas";
 import { changeMemberCrmUserId, changeMemberRole, MEMBER_NOT_FOUND } from "./update-member";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -20,21 +18,6 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
-
-describe("addMemberSchema", () => {
-  it("normalises the email, treats a blank CRM id as none and names each problem", () => {
-    expect(addMemberSchema.parse({ email: " Bo@Example.TEST", role: "member", crmUserId: "  " })).toEqual({
-      email: "bo@example.test",
-      role: "member",
-      crmUserId: null,
-    });
-    const bad = addMemberSchema.safeParse({ email: "bo", role: "owner" });
-    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["email", "Enter a valid email address"],
-      ["role", "Choose admin or member"],
-    ]);
-  });
-});
 
 describe.each(TEST_DRIVERS)("managing members on %s", (driver) => {
   let handle: DbHandle;
@@ -53,52 +36,6 @@ describe.each(TEST_DRIVERS)("managing members on %s", (driver) => {
     ]);
     // Someone from another workspace reads nothing of it.
     expect(await listMembers(handle.db, { claims: team.outsider.claims, workspaceId: team.workspace.id })).toEqual([]);
-  });
-
-  it("an admin adds an existing user by email, with a role and a CRM id", async () => {
-    const team = await makeTeam(handle.db);
-    const newcomer = await makeUser(handle.db, "newcomer");
-    await addMember(handle.db, {
-      claims: team.admin.claims,
-      workspaceId: team.workspace.id,
-      email: newcomer.email.toUpperCase(),
-      role: "admin",
-      crmUserId: "crm-new",
-    });
-    const [row] = await handle.db
-      .select({ role: workspaceMembers.role, crmUserId: workspaceMembers.crmUserId })
-      .from(workspaceMembers)
-      .where(and(eq(workspaceMembers.workspaceId, team.workspace.id), eq(workspaceMembers.userId, newcomer.id)));
-    expect(row).toEqual({ role: "admin", crmUserId: "crm-new" });
-  });
-
-  it("explains why someone cannot be added", async () => {
-    const team = await makeTeam(handle.db);
-    const base = { claims: team.admin.claims, workspaceId: team.workspace.id, role: "member" as const, crmUserId: null };
-    expect(await failure(addMember(handle.db, { ...base, email: "nobody@example.test" }))).toMatchObject({
-      code: "not_found",
-      message: NO_SUCH_ACCOUNT,
-      fieldErrors: { email: NO_SUCH_ACCOUNT },
-    });
-    expect(await failure(addMember(handle.db, { ...base, email: team.memberA.email }))).toMatchObject({
-      code: "conflict",
-      message: "That person is already a member of this workspace.",
-    });
-    const newcomer = await makeUser(handle.db, "dup-crm");
-    expect(await failure(addMember(handle.db, { ...base, email: newcomer.email, crmUserId: "crm-a" }))).toMatchObject({
-      code: "conflict",
-      fieldErrors: { crmUserId: 'CRM user id "crm-a" already belongs to another member.' },
-    });
-  });
-
-  it("a member cannot add anyone: the database refuses", async () => {
-    const team = await makeTeam(handle.db);
-    const newcomer = await makeUser(handle.db, "via-member");
-    expect(
-      await failure(
-        addMember(handle.db, { claims: team.memberA.claims, workspaceId: team.workspace.id, email: newcomer.email, role: "admin", crmUserId: null }),
-      ),
-    ).toMatchObject({ code: "forbidden" });
   });
 
   it("an admin changes a role and a CRM id; a member's attempt changes nothing", async () => {

@@ -16,12 +16,14 @@ export const crmUserIdSchema = z
 
 export const userIdSchema = z.uuid("Unknown member");
 
-export const addMemberSchema = z.object({
+/** An invitation: the email to invite and the role they get on accepting. */
+export const inviteMemberSchema = z.object({
   email: emailSchema,
   role: memberRoleSchema,
-  crmUserId: crmUserIdSchema,
 });
-export type AddMemberInput = z.infer<typeof addMemberSchema>;
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const invitationIdSchema = z.uuid("Unknown invitation");
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: memberRoleSchema });
 export const changeCrmUserIdSchema = z.object({ userId: userIdSchema, crmUserId: crmUserIdSchema });

@@ -17,3 +17,22 @@ export interface MemberFormState {
   /** Bumped on every success so a form can reset its inputs. */
   version?: number;
 }
+
+/** A pending invitation as the workspace's admins see it. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: WorkspaceRole;
+  invitedByEmail: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A pending invitation as its invitee sees it. */
+export interface MyInvitation {
+  id: string;
+  workspaceName: string;
+  role: WorkspaceRole;
+  invitedByEmail: string | null;
+  createdAt: Date;
+}

@@ -7,9 +7,10 @@ import type { Db, DbHandle } from "@/db/client";
 import { resultRows } from "@/db/rows";
 import { withUser } from "@/db/with-user";
 import { pgErrorCode } from "@/lib/auth/pg-error";
-import { automationRuns } from "@/db/schema";
+import { automationRuns, signInAttempts, userSessions } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
+import { makeUser } from "@/test/fixtures";
 import { insertEvent, insertRun, makeHistoryWorld } from "./history-test-support";
 import { bookNextPruningRound, claimPruningRound, ensurePruningSchedule, runDuePruningRound } from "./schedule-history-pruning";
 
@@ -88,6 +89,30 @@ describe.each(TEST_DRIVERS)("the history pruning schedule on %s", (driver) => {
     expect(console.info).toHaveBeenCalledWith(expect.stringMatching(/^history pruning: 1 expired runs, 0 runs over the per-automation cap, 1 events/));
 
     expect(await runDuePruningRound(db, 2 * HOUR_MS)).toBe(false);
+  });
+
+  it("prunes idle sign-in counters and ended sessions in the same round", async () => {
+    const user = await makeUser(db, "pruned");
+    const longAgo = new Date(Date.now() - 2 * 86_400_000);
+    await db.insert(signInAttempts).values([
+      { key: "idle-counter", failures: 9, lastAttemptAt: longAgo },
+      { key: "live-counter", failures: 9, lastAttemptAt: new Date() },
+    ]);
+    const [ended, live] = await db
+      .insert(userSessions)
+      .values([
+        { userId: user.id, createdAt: new Date(Date.now() - 32 * 86_400_000), expiresAt: longAgo },
+        { userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      ])
+      .returning({ id: userSessions.id });
+    await makeDue(db);
+    vi.spyOn(console, "info").mockImplementation(() => {});
+
+    expect(await runDuePruningRound(db, HOUR_MS)).toBe(true);
+    expect((await db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key)).toEqual(["live-counter"]);
+    expect((await db.select({ id: userSessions.id }).from(userSessions)).map((r) => r.id)).toEqual([live.id]);
+    expect(ended.id).not.toBe(live.id);
+    expect(console.info).toHaveBeenCalledWith("history pruning: 1 idle sign-in counters, 1 ended sessions");
   });
 
   it("releases a round that failed and books another try five minutes later", async () => {

@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
+import { pruneAuthRecords } from "@/lib/auth/prune-auth-records";
 import { env } from "@/lib/env";
 import { pruneHistory } from "./prune-history";
 
@@ -49,7 +50,11 @@ export async function runDuePruningRound(db: Db, intervalMs = HOUR_MS): Promise<
   try {
     const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
     const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS });
+    const auth = await pruneAuthRecords(db, new Date());
     await bookNextPruningRound(db, intervalMs);
+    if (auth.signInAttempts + auth.sessions > 0) {
+      console.info(`history pruning: ${auth.signInAttempts} idle sign-in counters, ${auth.sessions} ended sessions`);
+    }
     const total = result.expiredRuns + result.cappedRuns + result.events;
     if (total > 0) {
       console.info(

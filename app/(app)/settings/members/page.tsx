@@ -1,10 +1,12 @@
-// Members and roles of the active workspace (admins only; anyone else gets "not found").
+// Members, roles and pending invitations of the active workspace (admins only; anyone else gets "not found").
 import type { Metadata } from "next";
-import { AddMemberForm } from "@/components/members/add-member-form";
+import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MembersTable } from "@/components/members/members-table";
+import { PendingInvitations } from "@/components/members/pending-invitations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
+import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/list-members";
 
 export const metadata: Metadata = { title: "Members" };
@@ -12,7 +14,8 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage() {
   const session = await requireAdmin();
   const { db } = await getDb();
-  const members = await listMembers(db, { claims: session.claims, workspaceId: session.workspace.id });
+  const scope = { claims: session.claims, workspaceId: session.workspace.id };
+  const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
   return (
     <>
       <PageHeader
@@ -20,7 +23,11 @@ export default async function MembersPage() {
         description={`Who can use ${session.workspace.name}. Admins manage every automation, webhook source and member; members manage their own automations. The CRM user id links a person to the CRM's owner ids.`}
       />
       <Card className="mb-6 p-5">
-        <AddMemberForm />
+        <InviteMemberForm />
+      </Card>
+      <Card className="mb-6 overflow-x-auto p-5">
+        <h2 className="mb-3 text-base font-semibold text-ink">Pending invitations</h2>
+        <PendingInvitations invitations={invitations} />
       </Card>
       <Card className="overflow-x-auto p-5">
         <MembersTable members={members} currentUserId={session.user.id} />

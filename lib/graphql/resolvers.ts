@@ -1,0 +1,110 @@
+// Resolvers: each calls the same lib/automations domain function as the pages' server actions
+// (which run inside withUser, so row-level security decides), scoped to the caller's workspace.
+
+import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+import { createAutomation } from "@/lib/automations/create-automation";
+import { deleteAutomation } from "@/lib/automations/delete-automation";
+import { getAutomation } from "@/lib/automations/get-automation";
+import { listAutomations } from "@/lib/automations/list-automations";
+import type { AutomationRecord, AutomationScope } from "@/lib/automations/scope";
+import { setAutomationActive } from "@/lib/automations/set-automation-active";
+import { updateAutomation } from "@/lib/automations/update-automation";
+import { AppError } from "@/lib/result";
+import type { AutomationRunItem } from "@/lib/runs/list-automation-runs";
+import { listActionTypes, listFields, listOperators, listTriggerTypes } from "./catalog";
+import type { ApiContext } from "./context";
+import { badInput, notFound } from "./errors";
+import { normalizeAutomationInput, translateFieldErrors, type WorkflowAutomationInput } from "./input/normalize-input";
+
+export const MAX_RUNS_PAGE = 100;
+
+const scope = (ctx: ApiContext): AutomationScope => ({ claims: ctx.principal.claims, workspaceId: ctx.principal.workspaceId });
+
+/** Queries answer null for an automation the caller cannot see; mutations answer NOT_FOUND. */
+async function findOrNull(ctx: ApiContext, id: string): Promise<AutomationRecord | null> {
+  try {
+    return await getAutomation(ctx.db, { ...scope(ctx), id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+async function save(ctx: ApiContext, input: WorkflowAutomationInput, write: (data: Parameters<typeof createAutomation>[1]["input"]) => Promise<AutomationRecord>, keep = {}) {
+  const normalized = normalizeAutomationInput(input, keep);
+  if (!normalized.ok) throw badInput(normalized.issues);
+  try {
+    return await write(normalized.data);
+  } catch (error) {
+    // A domain check after parsing (a named assignee outside the workspace) comes back as field errors.
+    if (error instanceof AppError && error.code === "invalid_input" && error.fieldErrors) {
+      throw badInput(translateFieldErrors(input, error.fieldErrors));
+    }
+    throw error;
+  }
+}
+
+function runsFirst(first: number | null | undefined): number {
+  const value = first ?? 20;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_RUNS_PAGE) {
+    throw badInput([{ path: ["first"], message: `first must be between 1 and ${MAX_RUNS_PAGE}` }]);
+  }
+  return value;
+}
+
+export const resolvers = {
+  JSON: JSONResolver,
+  DateTime: DateTimeResolver,
+
+  Query: {
+    myWorkflowAutomations: (_: unknown, __: unknown, ctx: ApiContext) => listAutomations(ctx.db, { ...scope(ctx), ownerId: ctx.principal.claims.sub }),
+    workflowAutomations: (_: unknown, __: unknown, ctx: ApiContext) => listAutomations(ctx.db, scope(ctx)),
+    workflowAutomation: (_: unknown, args: { id: string }, ctx: ApiContext) => findOrNull(ctx, args.id),
+    automationTriggers: () => listTriggerTypes(),
+    automationFields: (_: unknown, args: { entity?: string | null }) => listFields(args.entity),
+    automationOperators: (_: unknown, args: { fieldType?: string | null }) => listOperators(args.fieldType),
+    automationActionTypes: () => listActionTypes(),
+  },
+
+  Mutation: {
+    createWorkflowAutomation: (_: unknown, args: { input: WorkflowAutomationInput }, ctx: ApiContext) =>
+      save(ctx, args.input, (input) => createAutomation(ctx.db, { ...scope(ctx), input })),
+
+    /** Replaces name, trigger, condition and action; keeps description, active state and owner. */
+    updateWorkflowAutomation: async (_: unknown, args: { id: string; input: WorkflowAutomationInput }, ctx: ApiContext) => {
+      const existing = await findOrNull(ctx, args.id);
+      if (!existing) throw notFound();
+      return save(ctx, args.input, (input) => updateAutomation(ctx.db, { ...scope(ctx), id: existing.id, expectedVersion: existing.version, input }), {
+        description: existing.description,
+      });
+    },
+
+    deactivateWorkflowAutomation: async (_: unknown, args: { id: string }, ctx: ApiContext) => {
+      await setAutomationActive(ctx.db, { ...scope(ctx), id: args.id, isActive: false });
+      return true;
+    },
+    reactivateWorkflowAutomation: async (_: unknown, args: { id: string }, ctx: ApiContext) => {
+      await setAutomationActive(ctx.db, { ...scope(ctx), id: args.id, isActive: true });
+      return true;
+    },
+    deleteWorkflowAutomation: async (_: unknown, args: { id: string }, ctx: ApiContext) => {
+      await deleteAutomation(ctx.db, { ...scope(ctx), id: args.id });
+      return true;
+    },
+  },
+
+  WorkflowAutomation: {
+    condition: (record: AutomationRecord) => record.conditions ?? null,
+    actions: (record: AutomationRecord) => (Array.isArray(record.actions) ? record.actions : [record.actions]),
+    // The plan's single action: the first of the list, so a client written for the plan sees one.
+    action: (record: AutomationRecord) => (Array.isArray(record.actions) ? (record.actions[0] ?? {}) : record.actions),
+    runs: async (record: AutomationRecord, args: { first?: number | null; after?: string | null }, ctx: ApiContext) => {
+      const page = await ctx.runs.load({ automationId: record.id, first: runsFirst(args.first), after: args.after ?? null });
+      return { nodes: page.runs, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    },
+  },
+
+  AutomationRun: {
+    createdAt: (run: AutomationRunItem) => new Date(run.createdAt),
+  },
+};
