@@ -18,6 +18,7 @@ import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
 import { MembersProvider, useFieldState } from "./form-helpers";
+import { BacktestPanel } from "./backtest-panel";
 import { TestRunPanel } from "./test-run-panel";
 import { TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
@@ -89,8 +90,9 @@ export function AutomationForm(props: Props) {
               <TriggerPicker />
             </Section>
             <EntityScopedSections />
-            <Section step="5" title="Test run" description="Try the automation as edited on a past event or a sample payload.">
+            <Section step="5" title="Test run" description="Try the automation as edited on a past event or a sample payload, or on every stored event.">
               <TestRunPanel sampleOwner={props.sampleOwner} />
+              <BacktestPanel />
             </Section>
             <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-surface-line bg-surface-sunken/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-card sm:border">
               {status ? (

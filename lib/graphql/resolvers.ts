@@ -9,6 +9,8 @@ import { listAutomations } from "@/lib/automations/list-automations";
 import type { AutomationRecord, AutomationScope } from "@/lib/automations/scope";
 import { setAutomationActive } from "@/lib/automations/set-automation-active";
 import { updateAutomation } from "@/lib/automations/update-automation";
+import { backtestAutomation } from "@/lib/backtest/backtest-automation";
+import { BACKTEST_LIMITS } from "@/lib/backtest/limits";
 import { AppError } from "@/lib/result";
 import type { AutomationRunItem } from "@/lib/runs/list-automation-runs";
 import { listActionTypes, listFields, listOperators, listTriggerTypes } from "./catalog";
@@ -90,6 +92,18 @@ export const resolvers = {
     deleteWorkflowAutomation: async (_: unknown, args: { id: string }, ctx: ApiContext) => {
       await deleteAutomation(ctx.db, { ...scope(ctx), id: args.id });
       return true;
+    },
+    backtestWorkflowAutomation: async (_: unknown, args: { input: WorkflowAutomationInput; days?: number | null }, ctx: ApiContext) => {
+      const days = args.days ?? null;
+      if (days !== null && days !== 7 && days !== 30) throw badInput([{ path: ["days"], message: "days must be 7, 30 or null (all that is kept)" }]);
+      const normalized = normalizeAutomationInput(args.input, {});
+      if (!normalized.ok) throw badInput(normalized.issues);
+      const result = await backtestAutomation(ctx.db, { ...scope(ctx), input: normalized.data, days, now: new Date() });
+      return {
+        ...result,
+        matches: result.matches.map(({ canOpen, eventId, ...match }) => ({ ...match, eventId: canOpen ? eventId : null })),
+        limits: BACKTEST_LIMITS,
+      };
     },
   },
 

@@ -49,7 +49,52 @@ const ADDITIONS = /* GraphQL */ `
     automationActionTypes: [AutomationActionType!]!
   }
 
-  type Mutation
+  type Mutation {
+    "What the rule would have done over the workspace's stored events of the last days (7 or 30; null for all kept). Writes nothing."
+    backtestWorkflowAutomation(input: WorkflowAutomationInput!, days: Int): WorkflowBacktest!
+  }
+
+  type WorkflowBacktest {
+    "Events read; fewer than stored when partial."
+    scanned: Int!
+    "Events whose trigger matched."
+    triggered: Int!
+    "Triggered events that also passed the conditions."
+    passed: Int!
+    actions: [WorkflowBacktestActions!]!
+    "The newest matches (at most 20)."
+    matches: [WorkflowBacktestMatch!]!
+    "The conditions that turned the most triggered events away."
+    rejections: [WorkflowBacktestRejection!]!
+    "True when the time budget ran out before the oldest event: the counts cover scanned only."
+    partial: Boolean!
+    oldestScanned: DateTime
+    "What a backtest cannot know."
+    limits: [String!]!
+  }
+
+  type WorkflowBacktestActions {
+    type: String!
+    count: Int!
+    "Distinct people (assignees or recipients) the actions were for."
+    people: Int!
+  }
+
+  type WorkflowBacktestMatch {
+    "Null when the caller may not open the event."
+    eventId: ID
+    entityId: String!
+    type: String!
+    receivedAt: DateTime!
+    title: String
+    passed: Boolean!
+  }
+
+  type WorkflowBacktestRejection {
+    condition: String!
+    rejected: Int!
+    of: Int!
+  }
 
   extend type WorkflowAutomation {
     description: String

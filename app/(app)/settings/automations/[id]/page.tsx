@@ -16,6 +16,8 @@ import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { listVersions } from "@/lib/automations/list-versions";
+import { getAutomationHealth } from "@/lib/runs/automation-health";
+import { HealthPanel } from "@/components/runs/health-chart";
 import { VersionsPanel } from "@/components/automations/versions-panel";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
@@ -34,6 +36,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
   });
   const members = await listAssignableMembers(db, scope);
   const versions = await listVersions(db, { ...scope, automationId: automation.id });
+  const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date() });
 
   return (
     <>
@@ -73,6 +76,9 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
         </AutomationSummary>
+      </Card>
+      <Card className="mb-6 p-5">
+        <HealthPanel health={health} />
       </Card>
       <AutomationForm
         mode="edit"

@@ -1,0 +1,76 @@
+// Runs per day stacked by outcome, as a server-rendered SVG (d3 computes the scales and the stack),
+// with the same numbers as a table for screen readers and anyone who prefers one.
+
+import { scaleBand, scaleLinear } from "d3-scale";
+import { stack } from "d3-shape";
+import { HEALTH_OUTCOMES, type AutomationHealth, type HealthDay } from "@/lib/runs/automation-health";
+
+const COLORS: Record<(typeof HEALTH_OUTCOMES)[number], string> = {
+  succeeded: "#15803d",
+  skipped: "#94a3b8",
+  failed: "#dc2626",
+  stopped: "#d97706",
+};
+
+export function HealthChart({ health, compact = false, label }: { health: AutomationHealth; compact?: boolean; label: string }) {
+  const width = compact ? 120 : 640;
+  const height = compact ? 24 : 160;
+  const x = scaleBand<string>().domain(health.days.map((d) => d.day)).range([0, width]).paddingInner(compact ? 0.15 : 0.2);
+  const max = Math.max(1, ...health.days.map((d) => HEALTH_OUTCOMES.reduce((sum, o) => sum + d[o], 0)));
+  const y = scaleLinear().domain([0, max]).nice().range([height, 0]);
+  const layers = stack<HealthDay, (typeof HEALTH_OUTCOMES)[number]>().keys(HEALTH_OUTCOMES)(health.days);
+  return (
+    <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible">
+      {layers.map((layer) => (
+        <g key={layer.key} fill={COLORS[layer.key]}>
+          {layer.map((point) =>
+            point[1] > point[0] ? (
+              <rect key={point.data.day} x={x(point.data.day)} y={y(point[1])} width={x.bandwidth()} height={Math.max(0, y(point[0]) - y(point[1]))}>
+                <title>{`${point.data.day}: ${point.data[layer.key]} ${layer.key}`}</title>
+              </rect>
+            ) : null,
+          )}
+        </g>
+      ))}
+      {compact ? null : <line x1={0} x2={width} y1={height} y2={height} stroke="#cbd5e1" />}
+    </svg>
+  );
+}
+
+function percent(rate: number | null): string {
+  return rate === null ? "—" : `${(rate * 100).toFixed(rate > 0 && rate < 0.01 ? 1 : 0)} %`;
+}
+
+/** The automation page's panel: the chart, the headline figures, a legend, and the table. */
+export function HealthPanel({ health }: { health: AutomationHealth }) {
+  const days = health.days.length;
+  return (
+    <section aria-labelledby="health-heading">
+      <h2 id="health-heading" className="mb-1 text-lg font-semibold text-ink">Health, last {days} days</h2>
+      <p className="mb-3 text-sm text-ink-muted">
+        {health.total} {health.total === 1 ? "run" : "runs"} · failure rate {percent(health.failureRate)} · median duration{" "}
+        {health.medianDurationMs === null ? "—" : `${health.medianDurationMs.toFixed(1)} ms`} · days in {health.timeZone}
+      </p>
+      <HealthChart health={health} label={`Runs per day over the last ${days} days, by outcome`} />
+      <ul className="mt-2 flex flex-wrap gap-4 text-xs text-ink-muted" aria-hidden>
+        {HEALTH_OUTCOMES.map((o) => (
+          <li key={o} className="flex items-center gap-1"><span className="inline-block h-2 w-2 rounded-sm" style={{ background: COLORS[o] }} />{o}</li>
+        ))}
+      </ul>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-brand-700">Show as a table</summary>
+        <table className="mt-2 text-left text-xs">
+          <caption className="sr-only">Runs per day by outcome</caption>
+          <thead>
+            <tr><th scope="col" className="pr-4">Day</th>{HEALTH_OUTCOMES.map((o) => <th key={o} scope="col" className="pr-4 capitalize">{o}</th>)}</tr>
+          </thead>
+          <tbody>
+            {health.days.filter((d) => HEALTH_OUTCOMES.some((o) => d[o] > 0)).map((d) => (
+              <tr key={d.day}><th scope="row" className="pr-4 font-normal">{d.day}</th>{HEALTH_OUTCOMES.map((o) => <td key={o} className="pr-4">{d[o]}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
