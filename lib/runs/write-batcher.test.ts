@@ -51,7 +51,7 @@ async function plannedEvent(db: Db, world: World, externalId: string): Promise<R
   };
 }
 
-const submit = (db: Db, params: RecordEventParams) => submitEventWrite(db, JSON.stringify(eventWritePayload(params)));
+const submit = (db: Db, params: RecordEventParams) => submitEventWrite(db, JSON.stringify(eventWritePayload(params)), 5_000);
 
 /** Submits every event in one tick; the outcomes, and the database calls and events written meanwhile. */
 async function submitInOneTick(db: Db, planned: readonly RecordEventParams[]) {
