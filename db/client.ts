@@ -39,6 +39,15 @@ export interface CreateDbOptions {
  */
 export const CONNECT_TIMEOUT_S = 2;
 
+/**
+ * Seconds before a connection is opened again after failed attempts: doubling from 50 ms, at most
+ * 0.5 s. postgres.js's own backoff reaches 20 s after eight failures, so after an outage of a few
+ * seconds the pool stayed closed long after the database was back.
+ */
+export function reconnectBackoffS(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 0.5);
+}
+
 guardQueries();
 
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
@@ -58,6 +67,7 @@ function openPostgres(url: string, max: number): DbHandle & { warm(): Promise<vo
   const client = postgres(url, {
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
+    backoff: reconnectBackoffS,
     onnotice: () => {},
     connection: { application_name: "crm-automations", jit: "off" },
   });

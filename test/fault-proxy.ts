@@ -33,7 +33,7 @@ export class FaultProxy {
   }
 
   private accept(client: net.Socket): void {
-    if (this.mode === "cut") return void client.destroy();
+    if (this.mode === "cut") return void client.resetAndDestroy();
     const pair: Pair = { client, upstream: null, held: { toUpstream: [], toClient: [] } };
     this.pairs.add(pair);
     client.on("error", () => {});
@@ -76,7 +76,7 @@ export class FaultProxy {
   /** Every connection is reset, and new ones are closed as soon as they arrive. */
   cut(): void {
     this.mode = "cut";
-    for (const pair of [...this.pairs]) {
+    for (const pair of this.pairs) {
       pair.client.resetAndDestroy();
       this.drop(pair);
     }
