@@ -68,6 +68,9 @@ function openPostgres(url: string, max: number): DbHandle & { warm(): Promise<vo
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
     backoff: reconnectBackoffS,
+    // Connections stay open (postgres.js would close each after 30–60 minutes): a pool that has to
+    // open one while the server refuses new connections fails the queries waiting for it.
+    max_lifetime: null,
     onnotice: () => {},
     connection: { application_name: "crm-automations", jit: "off" },
   });

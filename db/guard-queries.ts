@@ -15,7 +15,7 @@ import { faultCode } from "./faults";
 
 /** How long a query that could not be sent keeps trying for a connection. */
 export const UNSENT_RETRY_MS = 2_000;
-const UNSENT_RETRY_PAUSE_MS = 100;
+const UNSENT_RETRY_PAUSE_MS = 50;
 /** Failures that happen before the statement is sent: connecting, or the server refusing the connection. */
 const UNSENT_CODES = new Set(["CONNECT_TIMEOUT", "ECONNREFUSED", "57P03", "53300"]);
 

@@ -8,7 +8,7 @@ type Pair = { client: net.Socket; upstream: net.Socket | null; held: { toUpstrea
 
 export class FaultProxy {
   private readonly pairs = new Set<Pair>();
-  private mode: "open" | "paused" | "cut" = "open";
+  private mode: "open" | "paused" | "cut" | "starved" = "open";
 
   private constructor(
     private readonly server: net.Server,
@@ -34,12 +34,13 @@ export class FaultProxy {
 
   private accept(client: net.Socket): void {
     if (this.mode === "cut") return void client.resetAndDestroy();
+    if (this.mode === "starved") return refuseAsFull(client);
     const pair: Pair = { client, upstream: null, held: { toUpstream: [], toClient: [] } };
     this.pairs.add(pair);
     client.on("error", () => {});
     client.on("close", () => this.drop(pair));
     client.on("data", (chunk: Buffer) => {
-      if (this.mode === "open" && pair.upstream) pair.upstream.write(chunk);
+      if (this.mode !== "paused" && pair.upstream) pair.upstream.write(chunk);
       else pair.held.toUpstream.push(chunk);
     });
     if (this.mode === "open") this.connect(pair);
@@ -51,7 +52,7 @@ export class FaultProxy {
     upstream.on("error", () => {});
     upstream.on("close", () => this.drop(pair));
     upstream.on("data", (chunk: Buffer) => {
-      if (this.mode === "open") pair.client.write(chunk);
+      if (this.mode !== "paused") pair.client.write(chunk);
       else pair.held.toClient.push(chunk);
     });
     this.flush(pair);
@@ -82,6 +83,11 @@ export class FaultProxy {
     }
   }
 
+  /** Connections already open keep working; new ones are refused as a full server refuses them (53300). */
+  starve(): void {
+    this.mode = "starved";
+  }
+
   resume(): void {
     this.mode = "open";
     for (const pair of this.pairs) {
@@ -94,4 +100,16 @@ export class FaultProxy {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The server's answer to a startup packet when every connection slot is taken: FATAL 53300. */
+function refuseAsFull(client: net.Socket): void {
+  client.on("error", () => {});
+  client.once("data", () => {
+    const fields = Buffer.from("SFATAL\0VFATAL\0C53300\0Msorry, too many clients already\0\0", "latin1");
+    const header = Buffer.alloc(5);
+    header.write("E", 0, "latin1");
+    header.writeUInt32BE(fields.length + 4, 1);
+    client.end(Buffer.concat([header, fields]));
+  });
 }
