@@ -3,7 +3,10 @@
 // under concurrent signed load. Every answer is the documented JSON within the deadline, health
 // tells the truth within 2 s, no acknowledged event is lost, every event has exactly one effect
 // after all ids were redelivered, and no payload value reaches the log.
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { webhookSources } from "@/db/schema";
+import { logUnexpected } from "@/lib/auth/pg-error";
 import { setRouteDbForTests } from "./route-db";
 import {
   captureConsole,
@@ -107,4 +110,24 @@ describe.skipIf(!process.env.DATABASE_URL)("webhooks when the database fails", (
     await expectDurable(world, faulty.direct.db, answers);
     expect(log.text()).not.toContain(PAYLOAD_MARKER);
   }, 90_000);
+
+  it("prints no query value for a connection error, whoever prints it", async () => {
+    const world = await makeFaultWorld(faulty.direct.db);
+    faulty.proxy.pause();
+    const pending = faulty.proxied.db
+      .insert(webhookSources)
+      .values({ workspaceId: world.workspace.id, name: PAYLOAD_MARKER, format: "native", secret: PAYLOAD_MARKER })
+      .then(() => undefined, (e: unknown) => e);
+    await sleep(200);
+    faulty.proxy.cut();
+    const error = await pending;
+    faulty.proxy.resume();
+    expect(String((error as Error).cause ?? error)).toMatch(/ECONNRESET|CONNECTION_CLOSED/);
+    console.error(error);
+    console.error("context", error);
+    logUnexpected("context", error);
+    expect(log.text()).toMatch(/ECONNRESET|CONNECTION_CLOSED/);
+    expect(log.text()).not.toContain(PAYLOAD_MARKER);
+    expect(inspect(error, { depth: 10 })).not.toContain(PAYLOAD_MARKER);
+  });
 });

@@ -69,5 +69,4 @@ export function invalidateSource(sourceId: string): void {
 
 export function clearSourceCache(): void {
   cache.clear();
-  lastKnown.clear();
 }
