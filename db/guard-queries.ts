@@ -2,10 +2,11 @@
 // query passes (PgPreparedQuery.queryWithCache):
 //
 // 1. A query that failed before it reached the server (the connection was refused, timed out, or
-//    the server is starting, shutting down or out of connection slots) is sent again within
-//    UNSENT_RETRY_MS: it cannot have run, so this is safe for any statement, and under connection
-//    starvation it waits for a connection instead of failing (postgres.js hands a query to a new
-//    connection while it may open one, and fails it when that connection is refused).
+//    the server is starting, shutting down or out of connection slots) is sent again: once in any
+//    case, then for as long as UNSENT_RETRY_MS allows. It cannot have run, so this is safe for any
+//    statement, and a short restart or a lone connect timeout costs a delay instead of a failure
+//    (postgres.js hands a query to a new connection while it may open one, and fails the query
+//    when that connection is refused).
 // 2. Query errors never carry their parameters (event payloads, emails, password hashes) into a
 //    log: drizzle's DrizzleQueryError lists the bound values in its message and `params`, PGlite
 //    attaches `params` to its own error, and the server's `detail` can quote a row. Whoever prints
@@ -55,11 +56,13 @@ export function guardQueries(): void {
   const original = prototype.queryWithCache;
   prototype.queryWithCache = async function (this: unknown, queryString, params, query) {
     const giveUpAt = performance.now() + UNSENT_RETRY_MS;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       try {
         return await original.call(this, queryString, params, query);
       } catch (error) {
-        if (!UNSENT_CODES.has(faultCode(error) ?? "") || performance.now() + UNSENT_RETRY_PAUSE_MS > giveUpAt) throw redactQueryError(error);
+        // Always once more (a lone connect timeout on a healthy server), then within the window.
+        const retry = UNSENT_CODES.has(faultCode(error) ?? "") && (attempt === 1 || performance.now() + UNSENT_RETRY_PAUSE_MS <= giveUpAt);
+        if (!retry) throw redactQueryError(error);
         await new Promise((resolve) => setTimeout(resolve, UNSENT_RETRY_PAUSE_MS));
       }
     }
