@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { DatabaseDeadlineError } from "@/db/faults";
 import { automationRuns, events, inboundDeliveries } from "@/db/schema";
 import { loadWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import { pgErrorCode } from "@/lib/auth/pg-error";
@@ -16,7 +17,7 @@ import { loadActiveAutomations } from "./load-active-automations";
 import { ownerInfo } from "./process-event";
 import { eventWritePayload, type RecordEventParams } from "./record-event";
 import { runAutomations } from "./run-automations";
-import { MAX_BATCH, slowWriteMs, submitEventWrite, writeBatchStats } from "./write-batcher";
+import { MAX_BATCH, slowWriteMs, submitEventWrite, writeBatchStats, writeQueueState } from "./write-batcher";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
@@ -129,6 +130,39 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     await holder;
     expect(await first).toEqual({ status: "recorded", disabled: 0 });
     expect(await db.select({ id: events.id }).from(events).where(inArray(events.id, [stuck.eventId, other.eventId]))).toHaveLength(2);
+  });
+
+  it.skipIf(driver === "pglite")("gives up on a write held past its deadline, and refuses new ones at once while writes are stalled", async () => {
+    const world = await makeWebhookWorld(db);
+    const stuck = await plannedEvent(db, world, "held");
+    const next = await plannedEvent(db, world, "while-stalled");
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select id from webhook_sources where id = ${world.source.id} for update`);
+      locked();
+      await released;
+    });
+    await isLocked;
+
+    const began = performance.now();
+    const held = await submitEventWrite(db, JSON.stringify(eventWritePayload(stuck)), 300).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(DatabaseDeadlineError);
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(writeQueueState(db).waiting).toBe(1);
+    // The held write is older than this delivery's whole deadline: refused without waiting.
+    const refusedAt = performance.now();
+    const refused = await submitEventWrite(db, JSON.stringify(eventWritePayload(next)), 200).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DatabaseDeadlineError);
+    expect(performance.now() - refusedAt).toBeLessThan(50);
+
+    release();
+    await holder;
+    await expect.poll(() => writeQueueState(db).waiting).toBe(0);
+    // The held write went on and committed after its sender was answered ("may have been recorded").
+    expect(await db.select({ id: events.id }).from(events).where(eq(events.id, stuck.eventId))).toHaveLength(1);
   });
 
   it("answers a redelivery inside the same batch as a duplicate and writes it once", async () => {

@@ -47,11 +47,13 @@ type Pending = {
   submittedAt: number;
   timer: NodeJS.Timeout;
   settled: boolean;
+  /** Its sender was answered at the deadline while its write was in flight: that write still occupies the database. */
+  abandoned: boolean;
   resolve: (outcome: WriteOutcome) => void;
   reject: (error: unknown) => void;
 };
 
-/** Deliveries waiting for their event write (queued or in flight) and how long the oldest has waited. */
+/** Event writes waiting (queued, or in flight even if their sender was already answered) and how long the oldest has waited. */
 export type WriteQueueState = { waiting: number; oldestWaitMs: number };
 
 /** The one value a `select … as result` returns (jsonb arrives parsed from both drivers). */
@@ -112,9 +114,11 @@ class WriteBatcher {
         payload,
         submittedAt: performance.now(),
         settled: false,
+        abandoned: false,
         timer: setTimeout(() => {
           const at = this.queue.indexOf(pending);
           if (at >= 0) this.queue.splice(at, 1);
+          else pending.abandoned = true;
           pending.reject(new DatabaseDeadlineError(at >= 0 ? "event write (not started)" : "event write", deadlineMs));
         }, deadlineMs),
         resolve: (outcome) => {
@@ -140,7 +144,7 @@ class WriteBatcher {
     let oldest = this.queue[0]?.submittedAt ?? Infinity;
     for (const call of this.started) {
       for (const p of call.batch) {
-        if (p.settled) continue;
+        if (p.settled && !p.abandoned) continue;
         waiting++;
         oldest = Math.min(oldest, p.submittedAt);
       }
