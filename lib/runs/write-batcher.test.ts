@@ -62,6 +62,21 @@ async function submitInOneTick(db: Db, planned: readonly RecordEventParams[]) {
   return { outcomes, calls: after.calls - before.calls, events: after.events - before.events, largestBatch: after.largestBatch };
 }
 
+/** Another session holding a source's row for update until `release()`; `holder` ends with it. */
+async function holdSourceRow(db: Db, sourceId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.transaction(async (tx) => {
+    await tx.execute(sql`select id from webhook_sources where id = ${sourceId} for update`);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return { release, holder };
+}
+
 describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
@@ -103,18 +118,9 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     const otherWorld = await makeWebhookWorld(db);
     const stuck = await plannedEvent(db, stuckWorld, "stuck");
     const other = await plannedEvent(db, otherWorld, "behind-it");
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
     // Another session holds the source's row (as deleting the source would): the stuck event's
     // foreign-key check waits for it.
-    const holder = db.transaction(async (tx) => {
-      await tx.execute(sql`select id from webhook_sources where id = ${stuckWorld.source.id} for update`);
-      locked();
-      await released;
-    });
-    await isLocked;
+    const { release, holder } = await holdSourceRow(db, stuckWorld.source.id);
 
     let stuckDone = false;
     const first = submit(db, stuck).finally(() => (stuckDone = true));
@@ -136,16 +142,7 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     const world = await makeWebhookWorld(db);
     const stuck = await plannedEvent(db, world, "held");
     const next = await plannedEvent(db, world, "while-stalled");
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = db.transaction(async (tx) => {
-      await tx.execute(sql`select id from webhook_sources where id = ${world.source.id} for update`);
-      locked();
-      await released;
-    });
-    await isLocked;
+    const { release, holder } = await holdSourceRow(db, world.source.id);
 
     const began = performance.now();
     const held = await submitEventWrite(db, JSON.stringify(eventWritePayload(stuck)), 300).catch((e: unknown) => e);
