@@ -8,7 +8,8 @@ import postgres from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
 import { migratePglite, migratePostgres } from "./migrate";
-import { env } from "@/lib/env";
+import { readDatabaseConfig } from "./config";
+import { guardQueries } from "./guard-queries";
 
 /** One type for both drivers; a union would break `.returning()` overloads. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -27,12 +28,34 @@ export interface CreateDbOptions {
   pglite?: PGlite;
   migrate?: boolean;
   maxConnections?: number;
+  /** Open every pool connection now (the process's own database): under connection starvation the pool then already holds them. */
+  warm?: boolean;
 }
+
+/**
+ * Seconds a connection attempt may take. postgres.js waits 30 s by default, and during a fast
+ * shutdown a connection the postmaster has accepted but not yet served keeps the server from
+ * finishing until the client gives up: a restart under load took 30 s instead of 2–3 s.
+ */
+export const CONNECT_TIMEOUT_S = 2;
+
+/**
+ * Seconds before a connection is opened again after failed attempts: doubling from 50 ms, at most
+ * 0.5 s. postgres.js's own backoff reaches 20 s after eight failures, so after an outage of a few
+ * seconds the pool stayed closed long after the database was back.
+ */
+export function reconnectBackoffS(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 0.5);
+}
+
+guardQueries();
 
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     if (options.migrate !== false) await migratePostgres(options.databaseUrl);
-    return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+    const handle = openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+    if (options.warm) await handle.warm();
+    return handle;
   }
   return openPglite(options);
 }
@@ -40,10 +63,27 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
 // JIT compilation is off for our connections: every statement we run is short, and a plan whose cost
 // estimate crosses jit_above_cost (the retention's cap probe) spent more compiling than executing:
 // 15 ms against 10 ms per probe, and about 40 ms the first time on each connection.
-function openPostgres(url: string, max: number): DbHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "crm-automations", jit: "off" } });
+function openPostgres(url: string, max: number): DbHandle & { warm(): Promise<void> } {
+  const client = postgres(url, {
+    max,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    backoff: reconnectBackoffS,
+    // Connections stay open (postgres.js would close each after 30–60 minutes): a pool that has to
+    // open one while the server refuses new connections fails the queries waiting for it.
+    max_lifetime: null,
+    onnotice: () => {},
+    connection: { application_name: "crm-automations", jit: "off" },
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    // As many statements at once as the pool has connections: each opens one (best effort).
+    warm: async () => {
+      await Promise.allSettled(Array.from({ length: max }, () => client`select 1`));
+    },
+  };
 }
 
 async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
@@ -90,8 +130,8 @@ const globalForDb = globalThis as unknown as { crmDatabase?: Promise<DbHandle> }
  */
 export function openDb(): Promise<DbHandle> {
   if (!globalForDb.crmDatabase) {
-    const e = env();
-    globalForDb.crmDatabase = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }).catch((error) => {
+    const { databaseUrl, dataDir } = readDatabaseConfig();
+    globalForDb.crmDatabase = createDb({ databaseUrl, dataDir, warm: true }).catch((error) => {
       globalForDb.crmDatabase = undefined;
       throw error;
     });

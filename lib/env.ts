@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { databaseEnvShape, definedEnv, EnvError, envProblems } from "@/db/config";
+
+export { EnvError };
 
 /**
  * The environment, validated once on first use (never at import time, so tests and scripts set
@@ -7,11 +10,7 @@ import { z } from "zod";
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
-      .optional(),
-    DATA_DIR: z.string().min(1).default("./.data"),
+    ...databaseEnvShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     NEXT_PUBLIC_SUPABASE_URL: z.url("must be a URL such as https://<ref>.supabase.co").optional(),
@@ -45,27 +44,11 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "EnvError";
-  }
-}
-
 let cached: Env | undefined;
 
-/** Empty strings count as unset, as in most .env tooling. */
-function readProcessEnv(source: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== "") out[key] = value;
-  return out;
-}
-
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(readProcessEnv(source));
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
-  }
+  const result = envSchema.safeParse(definedEnv(source));
+  if (!result.success) throw new EnvError(envProblems(result.error));
   return result.data;
 }
 

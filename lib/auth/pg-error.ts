@@ -1,4 +1,6 @@
 import { pgErrorCode } from "@/db/pg-error";
+import { describeDbError, faultCode } from "@/db/faults";
+import { redactQueryError } from "@/db/guard-queries";
 
 export { pgErrorCode };
 
@@ -17,9 +19,11 @@ export const PG = {
   insufficientPrivilege: "42501",
 } as const;
 
-/** Logs an unexpected error with its cause but without drizzle's parameter list (emails, hashes). */
+/**
+ * Logs an unexpected error with its cause but never a query's values (emails, hashes, payloads):
+ * a database or connection error as one line with its code, anything else with its stack.
+ */
 export function logUnexpected(context: string, error: unknown): void {
-  const code = pgErrorCode(error);
-  if (code) console.error(`${context}: database error ${code}: ${pgErrorMessage(error)}`);
-  else console.error(`${context}:`, error);
+  if (faultCode(error)) console.error(`${context}: database error ${describeDbError(error)}`);
+  else console.error(`${context}:`, redactQueryError(error));
 }

@@ -3,6 +3,8 @@
 // with one call that refuses to write if either cache was stale.
 
 import type { Db } from "@/db/client";
+import { Deadline } from "@/db/deadline";
+import { readAgainIfLost } from "@/db/faults";
 import { pgErrorCode } from "@/lib/auth/pg-error";
 import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
@@ -20,6 +22,8 @@ export type ProcessEventParams = {
   externalId: string;
   event: NormalizedEvent;
   now: Date;
+  /** How long the delivery may wait for the database in all (a fresh REQUEST_DEADLINE_MS by default). */
+  deadline?: Deadline;
 };
 
 /** `queued`: the event wrote outbox rows (a delivery, or a failure alert's email) for the sender. */
@@ -43,12 +47,13 @@ function invalidate(workspaceId: string, eventType: string): void {
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now } = params;
+  const { workspaceId, event, now, deadline = new Deadline(), ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
-    const active = await loadActiveAutomations(db, workspaceId, event.type);
+    const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
     // Without candidate automations nobody needs resolving (and the members are not checked).
-    const directory = active.automations.length > 0 ? await loadWorkspaceDirectory(db, workspaceId) : NOBODY;
+    const directory =
+      active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
     const users = directory.users;
     const { runs, effects } = runAutomations({
       now,
@@ -60,22 +65,29 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       planOptions: { owner: ownerInfo(users, event) },
     });
     try {
-      const result = await recordEvent(db, {
-        ...params,
-        eventId,
-        // The last attempt writes without the freshness checks rather than fail the delivery.
-        automationsStamp: attempt < MAX_ATTEMPTS ? active.stamp : null,
-        triggerTypes: active.triggerTypes,
-        membersStamp: attempt < MAX_ATTEMPTS && directory !== NOBODY ? directory.stamp : null,
-        runs,
-        effects,
-      });
+      const result = await recordEvent(
+        db,
+        {
+          ...rest,
+          workspaceId,
+          event,
+          now,
+          eventId,
+          // The last attempt writes without the freshness checks rather than fail the delivery.
+          automationsStamp: attempt < MAX_ATTEMPTS ? active.stamp : null,
+          triggerTypes: active.triggerTypes,
+          membersStamp: attempt < MAX_ATTEMPTS && directory !== NOBODY ? directory.stamp : null,
+          runs,
+          effects,
+        },
+        deadline.remaining(),
+      );
       if (result.status === "stale") {
         invalidate(workspaceId, event.type);
         continue;
       }
       if (result.status === "duplicate") {
-        const original = await getEventRuns(db, { sourceId: params.sourceId, externalId: params.externalId });
+        const original = await deadline.wait("original runs", readAgainIfLost(() => getEventRuns(db, { sourceId: params.sourceId, externalId: params.externalId })));
         return { eventId: original?.eventId ?? "", duplicate: true, runs: original?.runs ?? [], queued: false };
       }
       if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, event.type);

@@ -111,8 +111,8 @@ export function eventWritePayload(p: RecordEventParams) {
   };
 }
 
-export async function recordEvent(db: Db, params: RecordEventParams): Promise<RecordEventResult> {
-  const outcome = await submitEventWrite(db, JSON.stringify(eventWritePayload(params)));
+export async function recordEvent(db: Db, params: RecordEventParams, deadlineMs: number): Promise<RecordEventResult> {
+  const outcome = await submitEventWrite(db, JSON.stringify(eventWritePayload(params)), deadlineMs);
   if (outcome.status === "stale") return { status: "stale" };
   if (outcome.status === "duplicate") return { status: "duplicate" };
   return { status: "recorded", disabledAutomations: outcome.disabled ?? 0 };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { DatabaseDeadlineError } from "@/db/faults";
 import { automationRuns, events, inboundDeliveries } from "@/db/schema";
 import { loadWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import { pgErrorCode } from "@/lib/auth/pg-error";
@@ -16,7 +17,7 @@ import { loadActiveAutomations } from "./load-active-automations";
 import { ownerInfo } from "./process-event";
 import { eventWritePayload, type RecordEventParams } from "./record-event";
 import { runAutomations } from "./run-automations";
-import { MAX_BATCH, slowWriteMs, submitEventWrite, writeBatchStats } from "./write-batcher";
+import { MAX_BATCH, slowWriteMs, submitEventWrite, writeBatchStats, writeQueueState } from "./write-batcher";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
@@ -51,7 +52,7 @@ async function plannedEvent(db: Db, world: World, externalId: string): Promise<R
   };
 }
 
-const submit = (db: Db, params: RecordEventParams) => submitEventWrite(db, JSON.stringify(eventWritePayload(params)));
+const submit = (db: Db, params: RecordEventParams) => submitEventWrite(db, JSON.stringify(eventWritePayload(params)), 5_000);
 
 /** Submits every event in one tick; the outcomes, and the database calls and events written meanwhile. */
 async function submitInOneTick(db: Db, planned: readonly RecordEventParams[]) {
@@ -59,6 +60,21 @@ async function submitInOneTick(db: Db, planned: readonly RecordEventParams[]) {
   const outcomes = await Promise.all(planned.map((params) => submit(db, params)));
   const after = writeBatchStats(db);
   return { outcomes, calls: after.calls - before.calls, events: after.events - before.events, largestBatch: after.largestBatch };
+}
+
+/** Another session holding a source's row for update until `release()`; `holder` ends with it. */
+async function holdSourceRow(db: Db, sourceId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.transaction(async (tx) => {
+    await tx.execute(sql`select id from webhook_sources where id = ${sourceId} for update`);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return { release, holder };
 }
 
 describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) => {
@@ -102,18 +118,9 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     const otherWorld = await makeWebhookWorld(db);
     const stuck = await plannedEvent(db, stuckWorld, "stuck");
     const other = await plannedEvent(db, otherWorld, "behind-it");
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
     // Another session holds the source's row (as deleting the source would): the stuck event's
     // foreign-key check waits for it.
-    const holder = db.transaction(async (tx) => {
-      await tx.execute(sql`select id from webhook_sources where id = ${stuckWorld.source.id} for update`);
-      locked();
-      await released;
-    });
-    await isLocked;
+    const { release, holder } = await holdSourceRow(db, stuckWorld.source.id);
 
     let stuckDone = false;
     const first = submit(db, stuck).finally(() => (stuckDone = true));
@@ -129,6 +136,30 @@ describe.each(TEST_DRIVERS)("writing accepted events together on %s", (driver) =
     await holder;
     expect(await first).toEqual({ status: "recorded", disabled: 0 });
     expect(await db.select({ id: events.id }).from(events).where(inArray(events.id, [stuck.eventId, other.eventId]))).toHaveLength(2);
+  });
+
+  it.skipIf(driver === "pglite")("gives up on a write held past its deadline, and refuses new ones at once while writes are stalled", async () => {
+    const world = await makeWebhookWorld(db);
+    const stuck = await plannedEvent(db, world, "held");
+    const next = await plannedEvent(db, world, "while-stalled");
+    const { release, holder } = await holdSourceRow(db, world.source.id);
+
+    const began = performance.now();
+    const held = await submitEventWrite(db, JSON.stringify(eventWritePayload(stuck)), 300).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(DatabaseDeadlineError);
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(writeQueueState(db).waiting).toBe(1);
+    // The held write is older than this delivery's whole deadline: refused without waiting.
+    const refusedAt = performance.now();
+    const refused = await submitEventWrite(db, JSON.stringify(eventWritePayload(next)), 200).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DatabaseDeadlineError);
+    expect(performance.now() - refusedAt).toBeLessThan(50);
+
+    release();
+    await holder;
+    await expect.poll(() => writeQueueState(db).waiting).toBe(0);
+    // The held write went on and committed after its sender was answered ("may have been recorded").
+    expect(await db.select({ id: events.id }).from(events).where(eq(events.id, stuck.eventId))).toHaveLength(1);
   });
 
   it("answers a redelivery inside the same batch as a duplicate and writes it once", async () => {

@@ -10,6 +10,7 @@
 
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { DatabaseDeadlineError, isFreshConnectionRetryable, isUnavailable, WriteQueueFullError } from "@/db/faults";
 
 /** Concurrent event writes per database handle at most, the second and later only for a full batch or beside slow ones (the rest of the pool serves everything else). */
 export const MAX_IN_FLIGHT = 4;
@@ -23,9 +24,27 @@ export function slowWriteMs(events: number): number {
   return 20 + 2 * events;
 }
 
+/**
+ * Deliveries waiting for their write at most: beyond it (a database that has stopped answering,
+ * with senders retrying) a delivery is refused at once rather than held in memory.
+ */
+export const MAX_QUEUE = 2_000;
+
 export type WriteOutcome = { status: string; disabled?: number };
 
-type Pending = { payload: string; resolve: (outcome: WriteOutcome) => void; reject: (error: unknown) => void };
+type Pending = {
+  payload: string;
+  submittedAt: number;
+  timer: NodeJS.Timeout;
+  settled: boolean;
+  /** Its sender was answered at the deadline while its write was in flight: that write still occupies the database. */
+  abandoned: boolean;
+  resolve: (outcome: WriteOutcome) => void;
+  reject: (error: unknown) => void;
+};
+
+/** Event writes waiting (queued, or in flight even if their sender was already answered) and how long the oldest has waited. */
+export type WriteQueueState = { waiting: number; oldestWaitMs: number };
 
 /** The one value a `select … as result` returns (jsonb arrives parsed from both drivers). */
 function firstValue<T>(rows: readonly { result: unknown }[]): T {
@@ -64,7 +83,7 @@ export type WriteBatchStats = { calls: number; events: number; largestBatch: num
 class WriteBatcher {
   private readonly queue: Pending[] = [];
   /** Each call in flight, with when it counts as slow (performance.now()). */
-  private readonly started = new Set<{ slowAt: number }>();
+  private readonly started = new Set<{ slowAt: number; batch: Pending[] }>();
   private slowCheck: NodeJS.Timeout | undefined;
   readonly stats: WriteBatchStats = { calls: 0, events: 0, largestBatch: 0 };
   private readonly statements: ReturnType<typeof writeStatements>;
@@ -73,11 +92,54 @@ class WriteBatcher {
     this.statements = writeStatements(db);
   }
 
-  submit(payload: string): Promise<WriteOutcome> {
+  /**
+   * Resolves once the event has committed, or rejects after `deadlineMs`: a delivery still queued
+   * then is taken out (never written); one in flight may still commit (its sender may retry safely).
+   */
+  submit(payload: string, deadlineMs: number): Promise<WriteOutcome> {
+    if (this.queue.length >= MAX_QUEUE) return Promise.reject(new WriteQueueFullError(MAX_QUEUE));
+    if (this.state().oldestWaitMs > deadlineMs) return Promise.reject(new DatabaseDeadlineError("event write (writes are stalled)", deadlineMs));
     return new Promise((resolve, reject) => {
-      this.queue.push({ payload, resolve, reject });
+      const pending: Pending = {
+        payload,
+        submittedAt: performance.now(),
+        settled: false,
+        abandoned: false,
+        timer: setTimeout(() => {
+          const at = this.queue.indexOf(pending);
+          if (at >= 0) this.queue.splice(at, 1);
+          else pending.abandoned = true;
+          pending.reject(new DatabaseDeadlineError(at >= 0 ? "event write (not started)" : "event write", deadlineMs));
+        }, deadlineMs),
+        resolve: (outcome) => {
+          if (pending.settled) return;
+          pending.settled = true;
+          clearTimeout(pending.timer);
+          resolve(outcome);
+        },
+        reject: (error) => {
+          if (pending.settled) return;
+          pending.settled = true;
+          clearTimeout(pending.timer);
+          reject(error);
+        },
+      };
+      this.queue.push(pending);
       this.pump();
     });
+  }
+
+  state(): WriteQueueState {
+    let waiting = this.queue.length;
+    let oldest = this.queue[0]?.submittedAt ?? Infinity;
+    for (const call of this.started) {
+      for (const p of call.batch) {
+        if (p.settled && !p.abandoned) continue;
+        waiting++;
+        oldest = Math.min(oldest, p.submittedAt);
+      }
+    }
+    return { waiting, oldestWaitMs: oldest === Infinity ? 0 : Math.round(performance.now() - oldest) };
   }
 
   /** When every call in flight will have become slow (-Infinity with none in flight). */
@@ -92,7 +154,7 @@ class WriteBatcher {
       // Beside calls in flight, only for a backlog that fills a batch or when they all are slow.
       if (this.queue.length < MAX_BATCH && performance.now() < this.allSlowAt()) break;
       const batch = this.queue.splice(0, MAX_BATCH);
-      const call = { slowAt: performance.now() + slowWriteMs(batch.length) };
+      const call = { slowAt: performance.now() + slowWriteMs(batch.length), batch };
       this.started.add(call);
       void this.send(batch).finally(() => {
         this.started.delete(call);
@@ -114,6 +176,8 @@ class WriteBatcher {
 
   private async send(batch: Pending[]): Promise<void> {
     this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+    // A lost connection is retried once, on another: an event write is idempotent by its key.
+    let retryLost = true;
     if (batch.length > 1) {
       this.stats.calls++;
       try {
@@ -121,20 +185,29 @@ class WriteBatcher {
         batch.forEach((p, i) => p.resolve(outcomes[i]));
         this.stats.events += batch.length;
         return;
-      } catch {
+      } catch (error) {
         // One event's error (a deadlock, an automation deleted mid-flight) rolled back the whole
-        // call: write each on its own, so each caller gets its own outcome or error.
+        // call: write each on its own, so each caller gets its own outcome or error. After a lost
+        // connection, those single writes are the one retry.
+        if (isFreshConnectionRetryable(error)) retryLost = false;
+        // A lock or statement timeout would only be waited for again, once per event.
+        else if (isUnavailable(error)) return batch.forEach((p) => p.reject(error));
       }
     }
-    this.stats.calls += batch.length;
-    await Promise.all(
-      batch.map((p) =>
-        this.statements.writeOne(p.payload).then((outcome) => {
-          this.stats.events++;
-          p.resolve(outcome);
-        }, p.reject),
-      ),
-    );
+    const live = batch.filter((p) => !p.settled);
+    this.stats.calls += live.length;
+    await Promise.all(live.map((p) => this.writeOne(p, retryLost)));
+  }
+
+  private async writeOne(p: Pending, retryLost: boolean): Promise<void> {
+    try {
+      p.resolve(await this.statements.writeOne(p.payload));
+      this.stats.events++;
+    } catch (error) {
+      if (!retryLost || p.settled || !isFreshConnectionRetryable(error)) return p.reject(error);
+      this.stats.calls++;
+      await this.writeOne(p, false);
+    }
   }
 }
 
@@ -146,9 +219,13 @@ function batcherFor(db: Db): WriteBatcher {
   return batcher;
 }
 
-/** Writes one event's records (app.record_event's argument, as JSON text), batched with its neighbours. */
-export function submitEventWrite(db: Db, payload: string): Promise<WriteOutcome> {
-  return batcherFor(db).submit(payload);
+/** Writes one event's records (app.record_event's argument, as JSON text), batched with its neighbours, within `deadlineMs`. */
+export function submitEventWrite(db: Db, payload: string, deadlineMs: number): Promise<WriteOutcome> {
+  return batcherFor(db).submit(payload, deadlineMs);
+}
+
+export function writeQueueState(db: Db): WriteQueueState {
+  return batchers.get(db)?.state() ?? { waiting: 0, oldestWaitMs: 0 };
 }
 
 export function writeBatchStats(db: Db): WriteBatchStats {

@@ -3,14 +3,19 @@
 // adapter/zod → automations by index → engine → one database call that claims the event and writes
 // everything → response. The claim is the first write of that call rather than a step before the
 // engine: claim and writes then share one transaction and one round trip, and a redelivery costs
-// only an in-memory plan before it is recognised. Every delivery to a known source is logged.
+// only an in-memory plan before it is recognised. Every delivery to a known source is logged, and
+// every failure is answered with the documented JSON; the database waits share one deadline
+// (REQUEST_DEADLINE_MS), past which the answer is 503 with Retry-After.
 
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
+import { Deadline, withDeadline } from "@/db/deadline";
+import { readAgainIfLost } from "@/db/faults";
 import { logUnexpected } from "@/lib/auth/pg-error";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { processEvent } from "@/lib/runs/process-event";
-import { loadSource, validSecrets, type InboundSource } from "./load-source";
+import { failureKind, failureResponse, FAILURE_ANSWERS, type FailureKind } from "./failure-answers";
+import { lastKnownSource, loadSource, validSecrets, type InboundSource } from "./load-source";
 import { assertJsonContentType, normalizePayload, parseJsonBody } from "./parse-payload";
 import { readBody } from "./read-body";
 import { recordDelivery, type DeliveryLogEntry } from "./record-delivery";
@@ -21,8 +26,13 @@ import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
 export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void };
 
 type Verified = { externalId: string; event: NormalizedEvent };
+type LogEntry = Omit<DeliveryLogEntry, "workspaceId" | "sourceId" | "externalId" | "receivedAt">;
 
-const INTERNAL_ERROR = "Internal error while processing the event; nothing was recorded, and retrying is safe";
+/** A delivery-log write may wait this long (it runs when something already went wrong). */
+const LOG_DEADLINE_MS = 2_000;
+/** Log writes left running in the background at most (during an outage each would wait for its deadline). */
+const MAX_BACKGROUND_LOGS = 64;
+let backgroundLogs = 0;
 
 function json(status: number, body: unknown): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -58,17 +68,44 @@ function verifyAndParse(source: InboundSource, request: Request, raw: Uint8Array
   return { externalId, event: { ...event, id: externalId } };
 }
 
+/** A delivery's log line, never failing the delivery and never waiting past LOG_DEADLINE_MS. */
+function logDelivery(db: Db, source: InboundSource, base: { externalId: string | null; receivedAt: Date }, entry: LogEntry): Promise<void> {
+  const write = recordDelivery(db, { workspaceId: source.workspaceId, sourceId: source.id, ...base, ...entry });
+  return withDeadline("delivery log", LOG_DEADLINE_MS, write).catch((error: unknown) => logUnexpected(`could not log a delivery to source ${source.id}`, error));
+}
+
+/**
+ * The answer for a delivery that failed on our side, and its log line. While the database is
+ * unavailable the line is written in the background (bounded): waiting for it would hold the sender.
+ */
+async function failed(db: Db, source: InboundSource | undefined, base: { externalId: string | null; receivedAt: Date }, error: unknown, raw: Uint8Array | null) {
+  const kind: FailureKind = failureKind(error);
+  if (kind === "internal") logUnexpected(`webhook ingestion failed for source ${source?.id ?? "(not loaded)"}`, error);
+  if (source) {
+    const answer = FAILURE_ANSWERS[kind];
+    const entry: LogEntry = { outcome: "rejected", httpStatus: answer.status, reason: answer.error, body: raw };
+    if (kind !== "unavailable") await logDelivery(db, source, base, entry);
+    else if (backgroundLogs < MAX_BACKGROUND_LOGS) {
+      backgroundLogs++;
+      void logDelivery(db, source, base, entry).finally(() => backgroundLogs--);
+    }
+  }
+  return failureResponse(kind);
+}
+
 export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }: IngestParams): Promise<Response> {
-  const source = await loadSource(db, sourceId);
+  const deadline = new Deadline();
+  const base = { externalId: request.headers.get("webhook-id"), receivedAt: now };
+  let source: InboundSource | null;
+  try {
+    source = await deadline.wait("webhook source", readAgainIfLost(() => loadSource(db, sourceId)));
+  } catch (error) {
+    return failed(db, lastKnownSource(sourceId), base, error, null);
+  }
   // Nothing to log against: the delivery log belongs to a source.
   if (!source) return json(404, { error: "No webhook source has this id", code: "unknown_source" });
 
   let raw: Uint8Array | null = null;
-  let externalId: string | null = request.headers.get("webhook-id");
-  const log = (entry: Omit<DeliveryLogEntry, "workspaceId" | "sourceId" | "externalId" | "receivedAt">) =>
-    recordDelivery(db, { workspaceId: source.workspaceId, sourceId: source.id, externalId, receivedAt: now, ...entry }).catch((error: unknown) =>
-      logUnexpected(`could not log a delivery to source ${source.id}`, error),
-    );
   try {
     if (!source.isActive) {
       throw new WebhookRejection("forbidden", "source_disabled", "This webhook source is disabled; an admin can enable it on the Webhooks settings page");
@@ -76,22 +113,26 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
     assertJsonContentType(request.headers);
     raw = await readBody(request);
     const verified = verifyAndParse(source, request, raw, now);
-    externalId = verified.externalId;
-    const result = await processEvent(db, { workspaceId: source.workspaceId, sourceId: source.id, externalId, event: verified.event, now });
+    base.externalId = verified.externalId;
+    const result = await processEvent(db, {
+      workspaceId: source.workspaceId,
+      sourceId: source.id,
+      externalId: verified.externalId,
+      event: verified.event,
+      now,
+      deadline,
+    });
     if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.
     if (result.duplicate) {
-      await log({ outcome: "duplicate", httpStatus: 200, reason: "Already received: answered with the original runs", body: null, eventId: result.eventId || null });
+      await logDelivery(db, source, base, { outcome: "duplicate", httpStatus: 200, reason: "Already received: answered with the original runs", body: null, eventId: result.eventId || null });
     }
     return json(200, { eventId: result.eventId, duplicate: result.duplicate, runs: result.runs });
   } catch (error) {
     if (error instanceof WebhookRejection) {
-      await log({ outcome: "rejected", httpStatus: error.status, reason: error.message, body: raw ?? error.partialBody ?? null, issues: error.issues });
+      await logDelivery(db, source, base, { outcome: "rejected", httpStatus: error.status, reason: error.message, body: raw ?? error.partialBody ?? null, issues: error.issues });
       return rejectionResponse(error);
     }
-    // Unexpected: logged with its cause (without drizzle's text, which lists the query's parameters).
-    logUnexpected(`webhook ingestion failed for source ${source.id}`, error);
-    await log({ outcome: "rejected", httpStatus: 500, reason: INTERNAL_ERROR, body: raw });
-    return json(500, { error: INTERNAL_ERROR, code: "internal" });
+    return failed(db, source, base, error, raw);
   }
 }

@@ -22,6 +22,9 @@ export type InboundSource = {
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
 const cache = new TtlCache<string, InboundSource | null>(SOURCE_CACHE_MS, 10_000);
+// The last source read for each id, kept longer: when the database fails a delivery's source read,
+// its failure can still be logged against the source (best effort: the log is in that database).
+const lastKnown = new TtlCache<string, InboundSource>(10 * 60_000, 10_000);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadSource(db: Db, sourceId: string): Promise<InboundSource | null> {
@@ -45,7 +48,13 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
     })
     .from(webhookSources)
     .where(eq(webhookSources.id, key));
+  if (row) lastKnown.set(key, row);
   return row ?? null;
+}
+
+/** The source as last read (up to ten minutes ago), for logging a delivery whose source read failed. */
+export function lastKnownSource(sourceId: string): InboundSource | undefined {
+  return lastKnown.get(sourceId.toLowerCase());
 }
 
 /** The secrets that verify at `now`: the current one, and the previous one during its grace period. */

@@ -25,6 +25,14 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+/** The sender disconnected before its body was complete: its own doing, not a failure of ours. */
+export class ClientWentAway extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("The sender went away before its body was complete", options);
+    this.name = "ClientWentAway";
+  }
+}
+
 /** Reads the whole body, or throws a 413 rejection as soon as it passes `limit` bytes. */
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
@@ -38,7 +46,9 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new ClientWentAway({ cause: error });
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
