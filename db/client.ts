@@ -60,9 +60,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   return openPglite(options);
 }
 
-// JIT compilation is off for our connections: every statement we run is short, and a plan whose cost
-// estimate crosses jit_above_cost (the retention's cap probe) spent more compiling than executing:
-// 15 ms against 10 ms per probe, and about 40 ms the first time on each connection.
+// JIT compilation is off for our connections: every statement we run is short, and compiling a plan
+// cost more than executing it (docs/benchmarks.md, "History pruning beside live traffic").
 function openPostgres(url: string, max: number): DbHandle & { warm(): Promise<void> } {
   const client = postgres(url, {
     max,
