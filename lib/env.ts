@@ -21,6 +21,8 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     RUNS_PER_AUTOMATION: z.coerce.number().int().min(100, "must be at least 100").max(10_000_000).default(10_000),
     APP_URL: z.url().optional(),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000, "must be at least 1000").max(86_400_000).default(60_000),
   })
   .superRefine((values, ctx) => {
     if (values.NEXT_PUBLIC_SUPABASE_URL && !values.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !values.NEXT_PUBLIC_SUPABASE_ANON_KEY) {

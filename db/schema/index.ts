@@ -4,3 +4,4 @@ export * from "./automations";
 export * from "./webhooks";
 export * from "./runs";
 export * from "./effects";
+export * from "./snapshots";
