@@ -21,4 +21,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   // Execution history retention (RETENTION_DAYS): hourly, in-process, never during the build.
   const { startHistoryPruning } = await import("@/lib/runs/schedule-history-pruning");
   startHistoryPruning();
+  // Time-based triggers: a sweep every SCHEDULER_INTERVAL_MS (default a minute), one process at a time.
+  const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
+  startScheduler();
 }

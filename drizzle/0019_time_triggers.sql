@@ -28,6 +28,9 @@ CREATE TABLE "entity_snapshots" (
 -- The due queries: open entities by last activity, and snapshots changed since the last sweep.
 CREATE INDEX "entity_snapshots_open_activity_idx" ON "entity_snapshots" ("workspace_id", "entity_type", "last_activity_at") WHERE "open";--> statement-breakpoint
 CREATE INDEX "entity_snapshots_updated_idx" ON "entity_snapshots" ("workspace_id", "updated_at");--> statement-breakpoint
+-- Date-relative triggers read the date part of a date field: one index per field they may use.
+CREATE INDEX "entity_snapshots_deal_close_idx" ON "entity_snapshots" ("workspace_id", (left("data"->>'expected_close_date', 10))) WHERE "entity_type" = 'deal' AND "open";--> statement-breakpoint
+CREATE INDEX "entity_snapshots_activity_due_idx" ON "entity_snapshots" ("workspace_id", (left("data"->>'due_date', 10))) WHERE "entity_type" = 'activity' AND "open";--> statement-breakpoint
 ALTER TABLE "entity_snapshots" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 GRANT SELECT ON "entity_snapshots" TO authenticated;--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "entity_snapshots" TO service_role;--> statement-breakpoint

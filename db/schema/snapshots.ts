@@ -24,5 +24,7 @@ export const entitySnapshots = pgTable(
     primaryKey({ name: "entity_snapshots_pkey", columns: [t.workspaceId, t.entityType, t.entityId] }),
     index("entity_snapshots_open_activity_idx").on(t.workspaceId, t.entityType, t.lastActivityAt).where(sql`${t.open}`),
     index("entity_snapshots_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("entity_snapshots_deal_close_idx").on(t.workspaceId, sql`left(${t.data}->>'expected_close_date', 10)`).where(sql`${t.entityType} = 'deal' and ${t.open}`),
+    index("entity_snapshots_activity_due_idx").on(t.workspaceId, sql`left(${t.data}->>'due_date', 10)`).where(sql`${t.entityType} = 'activity' and ${t.open}`),
   ],
 );
