@@ -51,7 +51,7 @@ const dealStageChangedSchema = z.object({
 });
 // Time-based triggers fire only for entities whose mark falls after the automation was switched on,
 // unless `catchUp` also takes those already past it (docs/time-triggers.md).
-const catchUpSchema = z.boolean().optional();
+const catchUpSchema = z.boolean({ error: "Tick the box or leave it" }).optional();
 const dealInactiveSchema = z.object({
   type: z.literal("deal.inactive"),
   days: z

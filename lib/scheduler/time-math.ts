@@ -91,7 +91,8 @@ export function fieldDate(value: unknown): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return null;
   const date = match[0];
-  return addDays(date, 0) === date ? date : null;
+  // Date.parse rolls 29 February of a common year over to 1 March: the round trip catches it.
+  return !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date ? date : null;
 }
 
 /** The date the trigger fires on for a field date (N days before or after it). */
