@@ -17,6 +17,8 @@ import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { AppError } from "@/lib/result";
+import { getNextCheck } from "@/lib/scheduler/next-check";
+import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Automation" };
 
@@ -30,6 +32,8 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     throw error;
   });
   const members = await listAssignableMembers(db, scope);
+  const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
+  const nextCheck = await getNextCheck(db, { trigger: automation.trigger, timeZone, now: new Date() });
 
   return (
     <>
@@ -62,7 +66,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         </section>
       ) : null}
       <Card className="mb-6 p-5">
-        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id}>
+        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
         </AutomationSummary>
       </Card>
