@@ -19,6 +19,8 @@ export const EVENT_TYPES = ENTITY_TYPES.flatMap((entity) =>
 export const INTERNAL_EVENT_TYPES = ["deal.inactive", "deal.date_relative", "activity.date_relative", "schedule"] as const;
 export type InternalEventType = (typeof INTERNAL_EVENT_TYPES)[number];
 export type EventEntityType = EntityType | "schedule";
+/** Every event type a run can have: inbound ones and the scheduler's (the logs filter by them). */
+export const RUN_EVENT_TYPES: readonly (EventType | InternalEventType)[] = [...EVENT_TYPES, ...INTERNAL_EVENT_TYPES];
 
 /** Why an internal event is due: the idempotency period and the words the run's trace shows. */
 export type EventDue = { automationId: string; period: string; reason: string };
