@@ -10,7 +10,7 @@ import { postSignedEvent } from "./pages/webhooks";
 
 const DAY_MS = 86_400_000;
 
-async function createInactiveAutomation(page: Page, name: string, subject: string, catchUp: boolean) {
+async function createInactiveAutomation(page: Page, name: string, catchUp: boolean) {
   const automations = new AutomationsPage(page);
   await automations.gotoNew();
   await automations.form.getByLabel("Name", { exact: true }).fill(name);
@@ -19,7 +19,7 @@ async function createInactiveAutomation(page: Page, name: string, subject: strin
   await expect(automations.form.getByText(/already past the mark/)).toBeVisible();
   if (catchUp) await automations.form.getByLabel("Also act on those", { exact: false }).check();
   await expect(automations.form.getByText(`When a deal has had no activity for 7 days${catchUp ? " (also deals already inactive when switched on)" : ""}`)).toBeVisible();
-  await automations.action(1).getByLabel("Subject").fill(subject);
+  await automations.action(1).getByLabel("Subject").fill("Revive {{deal.title}}");
   await automations.submit();
   await expect(page).toHaveURL(/\/settings\/automations$/);
   await automations.open(name);
@@ -59,7 +59,7 @@ test.describe("time-based automations", () => {
     const dealId = uniqueName("D-quiet").replace(/\s/g, "-");
     await signIn(page, ADMIN_EMAIL);
     try {
-      await createInactiveAutomation(page, name, `Revive ${title}`, false);
+      await createInactiveAutomation(page, name, false);
       await postStaleDeal(request, dealId, title);
       await tick(request);
 
@@ -80,7 +80,7 @@ test.describe("time-based automations", () => {
     const dealId = uniqueName("D-idle").replace(/\s/g, "-");
     await signIn(page, ADMIN_EMAIL);
     try {
-      await createInactiveAutomation(page, name, `Revive ${title}`, true);
+      await createInactiveAutomation(page, name, true);
       await postStaleDeal(request, dealId, title);
       const { runs } = await tick(request);
       expect(runs).toBeGreaterThanOrEqual(1);
