@@ -5,6 +5,7 @@ import {
   activities,
   automationRuns,
   automations,
+  entitySnapshots,
   events,
   inboundDeliveries,
   notifications,
@@ -133,6 +134,14 @@ export async function buildWorld(db: Db) {
 
   await db.insert(signInAttempts).values({ key: "someone", failures: 2 });
 
+  const snapshot = async (workspaceId: string, entityId: string) => {
+    const at = new Date();
+    await db.insert(entitySnapshots).values({ workspaceId, entityType: "deal", entityId, data: {}, lastOccurredAt: at, lastActivityAt: at, open: true, updatedAt: at });
+    return entityId;
+  };
+  const snapshotTeam = await snapshot(ws, "snap-team");
+  const snapshotOther = await snapshot(other.id, "snap-other");
+
   const users = { admin, memberA, memberB, outsider };
   return {
     ...team,
@@ -147,6 +156,7 @@ export async function buildWorld(db: Db) {
       activityA, activityB, activityAElsewhere, activityOther,
       noteA, noteB, noteAdmin, noteOther,
       outboxTeam, outboxOther,
+      snapshotTeam, snapshotOther,
     },
   };
 }

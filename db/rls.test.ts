@@ -6,16 +6,17 @@ import type { Expectation, RlsCase } from "./rls-cases";
 import { accountCases } from "./rls-cases-accounts";
 import { automationCases } from "./rls-cases-automations";
 import { runCases } from "./rls-cases-runs";
+import { snapshotCases } from "./rls-cases-snapshots";
 import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World } from "./rls-world";
 
 // Row-level security, table by table: every case acts as member A, member B, the admin, a user of
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...snapshotCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
-  "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
+  "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox", "entity_snapshots",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */

@@ -32,7 +32,7 @@ CREATE INDEX "entity_snapshots_updated_idx" ON "entity_snapshots" ("workspace_id
 CREATE INDEX "entity_snapshots_deal_close_idx" ON "entity_snapshots" ("workspace_id", (left("data"->>'expected_close_date', 10))) WHERE "entity_type" = 'deal' AND "open";--> statement-breakpoint
 CREATE INDEX "entity_snapshots_activity_due_idx" ON "entity_snapshots" ("workspace_id", (left("data"->>'due_date', 10))) WHERE "entity_type" = 'activity' AND "open";--> statement-breakpoint
 ALTER TABLE "entity_snapshots" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-GRANT SELECT ON "entity_snapshots" TO authenticated;--> statement-breakpoint
+GRANT SELECT ON "entity_snapshots" TO authenticated, anon;--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "entity_snapshots" TO service_role;--> statement-breakpoint
 CREATE POLICY entity_snapshots_select ON public.entity_snapshots FOR SELECT TO authenticated USING (app.is_member(workspace_id));--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app.delete_workspace_time_state() RETURNS trigger
