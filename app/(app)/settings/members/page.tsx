@@ -6,6 +6,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members/list-members";
+import { TimeZoneForm } from "@/components/workspaces/time-zone-form";
+import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -13,6 +15,7 @@ export default async function MembersPage() {
   const session = await requireAdmin();
   const { db } = await getDb();
   const members = await listMembers(db, { claims: session.claims, workspaceId: session.workspace.id });
+  const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   return (
     <>
       <PageHeader
@@ -22,8 +25,11 @@ export default async function MembersPage() {
       <Card className="mb-6 p-5">
         <AddMemberForm />
       </Card>
-      <Card className="overflow-x-auto p-5">
+      <Card className="mb-6 overflow-x-auto p-5">
         <MembersTable members={members} currentUserId={session.user.id} />
+      </Card>
+      <Card className="p-5">
+        <TimeZoneForm timeZone={timeZone} />
       </Card>
     </>
   );
