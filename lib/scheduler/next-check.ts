@@ -9,11 +9,16 @@ import { nextOccurrence } from "./time-math";
 
 export type NextCheck = { nextCheck: Date; nextOccurrence: Date | null; timeZone: string };
 
+/** When the scheduler next sweeps: the booked run, or now when one is due. */
+export async function nextSweepAt(db: Db, now: Date): Promise<Date> {
+  const booked = await nextJobRun(db, "scheduler");
+  return booked && booked > now ? booked : now;
+}
+
 export async function getNextCheck(db: Db, params: { trigger: unknown; timeZone: string; now: Date }): Promise<NextCheck | null> {
   const parsed = triggerSchema.safeParse(params.trigger);
   if (!parsed.success || !getTrigger(parsed.data.type)?.timeBased) return null;
-  const booked = await nextJobRun(db, "scheduler");
-  const nextCheck = booked && booked > params.now ? booked : params.now;
+  const nextCheck = await nextSweepAt(db, params.now);
   const occurrence = parsed.data.type === "schedule" ? nextOccurrence(parsed.data.cron, params.timeZone, params.now) : null;
   return { nextCheck, nextOccurrence: occurrence, timeZone: params.timeZone };
 }
