@@ -25,6 +25,21 @@ CREATE TABLE "entity_snapshots" (
   "updated_at" timestamptz NOT NULL,
   CONSTRAINT "entity_snapshots_pkey" PRIMARY KEY ("workspace_id", "entity_type", "entity_id")
 );--> statement-breakpoint
+-- Snapshots of the entities already known, from the events kept so far: the newest by occurred_at.
+INSERT INTO "entity_snapshots" ("workspace_id", "entity_type", "entity_id", "data", "last_occurred_at", "last_activity_at", "open", "updated_at")
+SELECT DISTINCT ON (e.workspace_id, e.entity_type, e.entity_id)
+  e.workspace_id, e.entity_type, e.entity_id, coalesce(e.payload->'entity'->'data', '{}'::jsonb),
+  coalesce(e.occurred_at, e.received_at), coalesce(e.occurred_at, e.received_at),
+  NOT (e.type LIKE '%.deleted' OR coalesce(e.payload->'entity'->'data'->>'status', '') IN ('won', 'lost')), e.received_at
+FROM "events" e
+ORDER BY e.workspace_id, e.entity_type, e.entity_id, coalesce(e.occurred_at, e.received_at) DESC, e.received_at DESC;--> statement-breakpoint
+UPDATE "entity_snapshots" s SET "last_activity_at" = linked.at
+FROM (
+  SELECT e.workspace_id, e.payload->'entity'->'data'->>'deal_id' AS deal_id, max(coalesce(e.occurred_at, e.received_at)) AS at
+  FROM "events" e WHERE e.entity_type = 'activity' AND e.payload->'entity'->'data'->>'deal_id' IS NOT NULL
+  GROUP BY 1, 2
+) linked
+WHERE s.workspace_id = linked.workspace_id AND s.entity_type = 'deal' AND s.entity_id = linked.deal_id AND s.last_activity_at < linked.at;--> statement-breakpoint
 -- The due queries: open entities by last activity, and snapshots changed since the last sweep.
 CREATE INDEX "entity_snapshots_open_activity_idx" ON "entity_snapshots" ("workspace_id", "entity_type", "last_activity_at") WHERE "open";--> statement-breakpoint
 CREATE INDEX "entity_snapshots_updated_idx" ON "entity_snapshots" ("workspace_id", "updated_at");--> statement-breakpoint
