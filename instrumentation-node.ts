@@ -24,4 +24,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   // Outbound email and webhooks: sends what is due, retries, and rows left by a process that died.
   const { startOutboxSender } = await import("@/lib/outbox/sender");
   startOutboxSender();
+  // Time-based triggers: a sweep every SCHEDULER_INTERVAL_MS (default a minute), one process at a time.
+  const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
+  startScheduler();
 }

@@ -8,6 +8,7 @@ import {
   automationRuns,
   automationVersions,
   automations,
+  entitySnapshots,
   events,
   inboundDeliveries,
   notifications,
@@ -172,6 +173,14 @@ export async function buildWorld(db: Db) {
   const tokenAdmin = await apiToken(ws, admin, "admin");
   const tokenOther = await apiToken(other.id, outsider, "other");
 
+  const snapshot = async (workspaceId: string, entityId: string) => {
+    const at = new Date();
+    await db.insert(entitySnapshots).values({ workspaceId, entityType: "deal", entityId, data: {}, lastOccurredAt: at, lastActivityAt: at, open: true, updatedAt: at });
+    return entityId;
+  };
+  const snapshotTeam = await snapshot(ws, "snap-team");
+  const snapshotOther = await snapshot(other.id, "snap-other");
+
   const users = { admin, memberA, memberB, outsider };
   return {
     ...team,
@@ -190,6 +199,7 @@ export async function buildWorld(db: Db) {
       tokenA, tokenB, tokenAdmin, tokenOther,
       invTeam, invOther,
       ...outbound,
+      snapshotTeam, snapshotOther,
     },
   };
 }

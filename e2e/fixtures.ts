@@ -13,6 +13,8 @@ export interface SeedJson {
 export const ADMIN_EMAIL = "admin@demo.test";
 export const MEMBER_EMAIL = "member@demo.test";
 export const DEMO_PASSWORD = "demo-password";
+/** The cron endpoints' secret the e2e server runs with (scripts/e2e-server.ts). */
+export const E2E_CRON_SECRET = process.env.CRON_SECRET ?? "e2e-cron-secret-e2e-cron-secret";
 
 /** The demo workspace the e2e server was seeded with. */
 export function seed(): SeedJson {

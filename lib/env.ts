@@ -31,6 +31,7 @@ const envSchema = z
       .transform((value) => value === "1"),
     /** How many proxies in front of the app append to X-Forwarded-For; 0 turns per-address limits off. */
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000, "must be at least 1000").max(86_400_000).default(60_000),
   })
   .superRefine((values, ctx) => {
     if (values.NEXT_PUBLIC_SUPABASE_URL && !values.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY && !values.NEXT_PUBLIC_SUPABASE_ANON_KEY) {

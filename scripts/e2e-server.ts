@@ -24,5 +24,7 @@ execNext(["start", "-p", port, "-H", "127.0.0.1"], {
   DATA_DIR: dataDir,
   APP_URL: baseUrl,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  // The specs call the cron endpoints (/api/cron/*) with this secret (e2e/fixtures.ts).
+  CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret-e2e-cron-secret",
   NODE_ENV: "production",
 });

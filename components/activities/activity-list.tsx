@@ -17,9 +17,16 @@ function ActivityRow({ activity, now }: { activity: MyActivity; now: Date }) {
           <Badge>{activity.activityType}</Badge>
         </div>
         <p className="text-sm text-ink-muted">
-          {activity.entityType.charAt(0).toUpperCase() + activity.entityType.slice(1)}{" "}
-          <span className="font-medium text-ink">{activity.entityTitle ?? activity.entityId}</span>
-          {activity.entityTitle ? <span className="font-mono text-xs"> ({activity.entityId})</span> : null}
+          {activity.entityType === "schedule" ? (
+            // A scheduled reminder concerns no entity (docs/time-triggers.md).
+            "Scheduled"
+          ) : (
+            <>
+              {activity.entityType.charAt(0).toUpperCase() + activity.entityType.slice(1)}{" "}
+              <span className="font-medium text-ink">{activity.entityTitle ?? activity.entityId}</span>
+              {activity.entityTitle ? <span className="font-mono text-xs"> ({activity.entityId})</span> : null}
+            </>
+          )}
           {activity.automationName ? <> · created by the automation “{activity.automationName}”</> : null}
           {activity.runId ? (
             <>

@@ -14,6 +14,8 @@ export function SignUpForm({ next }: { next: string }) {
   return (
     <form action={action} noValidate className="space-y-4" aria-busy={pending}>
       <input type="hidden" name="next" value={next} />
+      {/* The new workspace's time zone: the browser's, filled in on the client (the server cannot know it). */}
+      <input type="hidden" name="timeZone" ref={(input) => void (input && (input.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""))} />
       <FormMessage id="sign-up-message" error={state.error} notice={state.notice} />
       <Field id="email" label="Email" error={errors.email}>
         <Input

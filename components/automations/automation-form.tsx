@@ -20,7 +20,7 @@ import { ConditionsBuilder } from "./conditions-builder";
 import { MembersProvider, useFieldState } from "./form-helpers";
 import { BacktestPanel } from "./backtest-panel";
 import { TestRunPanel } from "./test-run-panel";
-import { TriggerPicker, triggerEntity } from "./trigger-picker";
+import { isScheduleTrigger, TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
 
 type Props = {
@@ -116,11 +116,16 @@ export function AutomationForm(props: Props) {
 
 /** Conditions and actions both depend on the trigger's entity (its fields and template variables). */
 function EntityScopedSections() {
-  const entity = triggerEntity(useWatch<AutomationFormValues, "trigger">({ name: "trigger" }));
+  const trigger = useWatch<AutomationFormValues, "trigger">({ name: "trigger" });
+  const entity = triggerEntity(trigger);
   return (
     <>
       <Section step="3" title="If" description="Optional. Only events that pass these conditions run the actions.">
-        <ConditionsBuilder entity={entity} />
+        {isScheduleTrigger(trigger) ? (
+          <p className="text-sm text-ink-muted">A schedule concerns no deal or contact, so it takes no conditions.</p>
+        ) : (
+          <ConditionsBuilder entity={entity} />
+        )}
       </Section>
       <Section step="4" title="Then" description="Run in order. Text fields can use values from the event.">
         <ActionsEditor entity={entity} />

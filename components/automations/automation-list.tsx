@@ -6,7 +6,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import type { AutomationRecord } from "@/lib/automations/scope";
 import { summarizeActions, summarizeConditions } from "@/lib/automations/summaries";
-import { describeTrigger } from "@/lib/automations/triggers";
+import { describeTrigger, getTrigger } from "@/lib/automations/triggers";
 import type { ConditionGroup } from "@/lib/automations/conditions";
 import { ActiveToggle } from "./active-toggle";
 import { DeleteAutomationButton } from "./delete-automation-button";
@@ -14,9 +14,10 @@ import { DuplicateAutomationButton } from "./duplicate-automation-button";
 import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
 
-type Props = { automations: AutomationRecord[]; currentUserId: string; query: string };
+/** `nextCheck`: when the scheduler next sweeps, in words, shown on active time-based automations. */
+type Props = { automations: AutomationRecord[]; currentUserId: string; query: string; nextCheck?: string };
 
-export function AutomationList({ automations, currentUserId, query }: Props) {
+export function AutomationList({ automations, currentUserId, query, nextCheck }: Props) {
   if (automations.length === 0) return query ? <NoMatches query={query} /> : <FirstAutomation />;
   return (
     <Card className="overflow-x-auto">
@@ -33,7 +34,7 @@ export function AutomationList({ automations, currentUserId, query }: Props) {
         </thead>
         <tbody className="divide-y divide-surface-line">
           {automations.map((automation) => (
-            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} />
+            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} nextCheck={nextCheck} />
           ))}
         </tbody>
       </table>
@@ -41,7 +42,8 @@ export function AutomationList({ automations, currentUserId, query }: Props) {
   );
 }
 
-function Row({ automation, isYours, query }: { automation: AutomationRecord; isYours: boolean; query: string }) {
+function Row({ automation, isYours, query, nextCheck }: { automation: AutomationRecord; isYours: boolean; query: string; nextCheck?: string }) {
+  const timeBased = getTrigger(String((automation.trigger as { type?: unknown } | null)?.type))?.timeBased ?? false;
   const href = `/settings/automations/${automation.id}`;
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
   return (
@@ -63,6 +65,7 @@ function Row({ automation, isYours, query }: { automation: AutomationRecord; isY
           </div>
         ) : null}
         <p className="mt-1 text-ink">{describeTrigger(automation.trigger)}</p>
+        {timeBased && automation.isActive && nextCheck ? <p className="mt-0.5 text-xs text-ink-muted">Next check: {nextCheck}</p> : null}
         <p className="mt-0.5 text-ink-muted">
           <span className="font-medium text-ink-faint">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}
           <span className="mx-1.5 text-ink-faint" aria-hidden>·</span>

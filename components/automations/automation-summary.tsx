@@ -7,9 +7,12 @@ import type { ConditionGroup } from "@/lib/automations/conditions";
 import type { AutomationRecord } from "@/lib/automations/scope";
 import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger } from "@/lib/automations/triggers";
+import { formatInZone, type NextCheck } from "@/lib/scheduler/next-check";
 import { UpdatedAt } from "./updated-at";
 
-export function AutomationSummary({ automation, isYours, children }: { automation: AutomationRecord; isYours: boolean; children: ReactNode }) {
+type Props = { automation: AutomationRecord; isYours: boolean; children: ReactNode; nextCheck?: NextCheck | null };
+
+export function AutomationSummary({ automation, isYours, children, nextCheck }: Props) {
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
   return (
     <section aria-label="Summary" className="grid gap-6 md:grid-cols-[1fr_16rem]">
@@ -32,6 +35,18 @@ export function AutomationSummary({ automation, isYours, children }: { automatio
       <dl className="grid grid-cols-[auto_1fr] content-start gap-x-4 gap-y-2 border-surface-line text-sm md:border-l md:pl-6">
         <dt className="text-ink-muted">Status</dt>
         <dd>{children}</dd>
+        {nextCheck ? (
+          <>
+            <dt className="text-ink-muted">Next check</dt>
+            <dd className="text-ink">{automation.isActive ? formatInZone(nextCheck.nextCheck, nextCheck.timeZone) : "None while it is off"}</dd>
+            {nextCheck.nextOccurrence && automation.isActive ? (
+              <>
+                <dt className="text-ink-muted">Next run</dt>
+                <dd className="text-ink">{formatInZone(nextCheck.nextOccurrence, nextCheck.timeZone)}</dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
         <dt className="text-ink-muted">Version</dt>
         <dd className="font-medium text-ink">Version {automation.version}</dd>
         <dt className="text-ink-muted">Last updated</dt>

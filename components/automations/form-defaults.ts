@@ -10,7 +10,10 @@ import type { TriggerInput } from "@/lib/automations/triggers";
 /** The settings a freshly picked trigger starts with (only the configurable ones have any). */
 export function defaultTrigger(type: string): TriggerInput {
   if (type === "deal.stage_changed") return { type, to: "", from: "" };
-  if (type === "deal.inactive") return { type, days: 7 };
+  if (type === "deal.inactive") return { type, days: 7, catchUp: false };
+  if (type === "deal.date_relative") return { type, field: "expected_close_date", days: 3, direction: "before", at: "09:00", catchUp: false };
+  if (type === "activity.date_relative") return { type, field: "due_date", days: 0, direction: "before", at: "09:00", catchUp: false };
+  if (type === "schedule") return { type, cron: "0 9 * * 1-5" };
   if (type.endsWith(".updated")) return { type, fields: [] } as TriggerInput;
   return { type } as TriggerInput;
 }

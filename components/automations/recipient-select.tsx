@@ -24,6 +24,8 @@ function emptyRecipient(kind: Kind) {
 export function RecipientSelect({ path, label, allowAddress = false }: { path: string; label: string; allowAddress?: boolean }) {
   const { setValue, register, formState } = useFormContext();
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
+  // A schedule has no deal, so no deal owner to address.
+  const noDeal = useWatch({ name: "trigger.type" }) === "schedule";
   const members = useMembers();
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
@@ -45,7 +47,7 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
           }
         >
           {kind ? null : <option value="">Choose…</option>}
-          {KINDS.filter((option) => allowAddress || option.kind !== "address").map((option) => (
+          {KINDS.filter((option) => (allowAddress || option.kind !== "address") && (!noDeal || option.kind !== "deal_owner" || kind === "deal_owner")).map((option) => (
             <option key={option.kind} value={option.kind}>
               {option.label}
             </option>

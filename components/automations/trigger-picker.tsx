@@ -3,15 +3,24 @@
 // trigger's own settings. The sentence underneath is the registry's own description of it.
 
 import { useFormContext, useWatch } from "react-hook-form";
-import { Field, FieldError, Input, Select } from "@/components/ui/field";
+import { Field, FieldError, Select } from "@/components/ui/field";
 import { DEAL_STAGES, ENTITY_LABELS, ENTITY_TYPES, fieldsFor, isEntityType, type EntityType } from "@/lib/automations/fields";
 import { describeTrigger, getTrigger, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
 import { defaultTrigger } from "./form-defaults";
 import { useFieldState } from "./form-helpers";
+import { DateRelativeSettings, InactiveSettings, ScheduleSettings } from "./time-trigger-settings";
 
+/** The option "Schedule" stands for triggers with no entity. */
+const NO_ENTITY = "schedule";
+
+/** The entity whose fields conditions and templates offer (a schedule has none: deal's, unused). */
 export function triggerEntity(trigger: { type?: unknown } | undefined): EntityType {
   const entity = typeof trigger?.type === "string" ? getTrigger(trigger.type)?.entity : undefined;
   return entity ?? "deal";
+}
+
+export function isScheduleTrigger(trigger: { type?: unknown } | undefined): boolean {
+  return trigger?.type === "schedule";
 }
 
 export function TriggerPicker() {
@@ -19,6 +28,7 @@ export function TriggerPicker() {
   const trigger = useWatch({ name: "trigger" }) as TriggerInput;
   const definition = getTrigger(trigger?.type);
   const entity = triggerEntity(trigger);
+  const entityChoice = isScheduleTrigger(trigger) ? NO_ENTITY : entity;
   const type = useFieldState("trigger.type");
   const replace = (next: TriggerInput) =>
     setValue("trigger", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
@@ -30,9 +40,11 @@ export function TriggerPicker() {
         <Field id="trigger-entity" label="Entity">
           <Select
             id="trigger-entity"
-            value={entity}
+            value={entityChoice}
             onChange={(event) => {
-              if (isEntityType(event.target.value)) replace(defaultTrigger(triggersFor(event.target.value)[0].type));
+              const choice = event.target.value;
+              if (choice === NO_ENTITY) replace(defaultTrigger("schedule"));
+              else if (isEntityType(choice)) replace(defaultTrigger(triggersFor(choice)[0].type));
             }}
           >
             {ENTITY_TYPES.map((value) => (
@@ -40,12 +52,13 @@ export function TriggerPicker() {
                 {ENTITY_LABELS[value]}
               </option>
             ))}
+            <option value={NO_ENTITY}>Schedule (no entity)</option>
           </Select>
         </Field>
         <Field id={type.id} label="Trigger" error={type.error}>
           <Select {...type.inputProps} value={definition?.type ?? ""} onChange={(event) => replace(defaultTrigger(event.target.value))}>
             {definition ? null : <option value="">Choose a trigger</option>}
-            {triggersFor(entity).map((option) => (
+            {triggersFor(entityChoice === NO_ENTITY ? null : entity).map((option) => (
               <option key={option.type} value={option.type}>
                 {option.label}
               </option>
@@ -67,6 +80,8 @@ export function TriggerPicker() {
 function TriggerSettings({ type, entity }: { type: string | undefined; entity: EntityType }) {
   if (type === "deal.stage_changed") return <StageSettings />;
   if (type === "deal.inactive") return <InactiveSettings />;
+  if (type === "deal.date_relative" || type === "activity.date_relative") return <DateRelativeSettings entity={entity} />;
+  if (type === "schedule") return <ScheduleSettings />;
   if (type?.endsWith(".updated")) return <ChangedFieldsSettings entity={entity} />;
   return null;
 }
@@ -96,18 +111,6 @@ function StageSettings() {
             </option>
           ))}
         </Select>
-      </Field>
-    </div>
-  );
-}
-
-function InactiveSettings() {
-  const { register } = useFormContext();
-  const days = useFieldState("trigger.days");
-  return (
-    <div className="max-w-xs">
-      <Field id={days.id} label="Days without activity" error={days.error}>
-        <Input {...days.inputProps} type="number" min={1} max={365} {...register("trigger.days", { valueAsNumber: true })} />
       </Field>
     </div>
   );

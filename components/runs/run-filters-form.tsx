@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { EVENT_TYPES } from "@/lib/engine/event";
+import { RUN_EVENT_TYPES } from "@/lib/engine/event";
 import { parseRunFilters, RUN_STATUS_OPTIONS, runFiltersQuery, type RunFilters } from "@/lib/runs/run-filters";
 
 type Props = {
@@ -66,7 +66,7 @@ export function RunFiltersForm({ filters, basePath, automations }: Props) {
         <label htmlFor="filter-type" className={label}>Event type</label>
         <Select id="filter-type" name="type" defaultValue={filters.eventType ?? ""}>
           <option value="">All event types</option>
-          {EVENT_TYPES.map((type) => (
+          {RUN_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>{type}</option>
           ))}
         </Select>

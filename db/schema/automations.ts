@@ -24,6 +24,11 @@ export const automations = pgTable(
     version: integer("version").notNull().default(1),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     disabledReason: text("disabled_reason"),
+    /** When it was last switched on (or its trigger changed); kept by a trigger (drizzle/0019). */
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    /** Time-based triggers: the mark cut-off and the clock of the last completed sweep. */
+    sweptUntil: timestamp("swept_until", { withTimezone: true }),
+    sweptAt: timestamp("swept_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when deleted: the row stays, switched off, so its runs keep their versions until retention. */
@@ -33,6 +38,9 @@ export const automations = pgTable(
     index("automations_active_by_trigger_idx")
       .on(t.workspaceId, t.triggerType)
       .where(sql`${t.isActive}`),
+    index("automations_time_based_idx")
+      .on(t.triggerType)
+      .where(sql`${t.isActive} and ${t.triggerType} in ('deal.inactive', 'deal.date_relative', 'activity.date_relative', 'schedule')`),
     index("automations_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
     index("automations_owner_idx").on(t.ownerId),
     // The target of automation_runs' (automation_id, workspace_id) key: a run's workspace is its automation's.

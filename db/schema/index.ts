@@ -6,3 +6,4 @@ export * from "./runs";
 export * from "./effects";
 export * from "./api-tokens";
 export * from "./accounts";
+export * from "./snapshots";

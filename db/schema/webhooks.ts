@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 export const webhookSources = pgTable(
@@ -34,9 +34,12 @@ export const events = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** With source_id, a key to the source (below): the workspace is the source's, and goes with it. */
     workspaceId: uuid("workspace_id").notNull(),
-    sourceId: uuid("source_id").notNull(),
-    /** The sender's `webhook-id`: the idempotency key of a delivery. */
+    /** Null for internal events (origin other than `webhook`): they come from no source. */
+    sourceId: uuid("source_id"),
+    /** The sender's `webhook-id`; for an internal event, its idempotency key (automation, entity, period). */
     externalId: text("external_id").notNull(),
+    /** `webhook`, or an internal origin: `schedule` (time-based triggers), later `test` and `replay`. */
+    origin: text("origin", { enum: ["webhook", "schedule", "test", "replay"] }).notNull().default("webhook"),
     type: text("type").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
@@ -47,6 +50,9 @@ export const events = pgTable(
   },
   (t) => [
     unique("events_source_external_id_key").on(t.sourceId, t.externalId),
+    uniqueIndex("events_internal_key").on(t.workspaceId, t.externalId).where(sql`${t.sourceId} is null`),
+    check("events_origin_check", sql`${t.origin} in ('webhook', 'schedule', 'test', 'replay')`),
+    check("events_webhook_source_check", sql`${t.origin} <> 'webhook' or ${t.sourceId} is not null`),
     foreignKey({ name: "events_source_fk", columns: [t.sourceId, t.workspaceId], foreignColumns: [webhookSources.id, webhookSources.workspaceId] }).onDelete("cascade"),
     index("events_workspace_received_idx").on(t.workspaceId, t.receivedAt),
     index("events_workspace_entity_idx").on(t.workspaceId, t.entityId),

@@ -9,6 +9,8 @@ export const workspaces = pgTable("workspaces", {
   automationsRev: bigint("automations_rev", { mode: "number" }).notNull().default(0),
   /** Bumped by triggers when a member or their profile changes. */
   membersRev: bigint("members_rev", { mode: "number" }).notNull().default(0),
+  /** IANA time zone: date-relative and schedule triggers fire at this zone's local times. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

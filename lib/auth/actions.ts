@@ -71,7 +71,7 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
       const result = await supabaseSignUp(db, await requestCookieJar(), parsed.data);
       if (!result.signedIn) return { notice: "Check your inbox: confirm your email, then sign in.", values };
     } else {
-      const user = await registerAccount(db, parsed.data);
+      const user = await registerAccount(db, { ...parsed.data, timeZone: text(formData, "timeZone") });
       await startBuiltinSession(db, user);
       (await cookies()).set(WORKSPACE_COOKIE, user.workspaceId, workspaceCookieOptions());
     }

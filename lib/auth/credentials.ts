@@ -33,6 +33,8 @@ export interface RegisterAccountParams {
   email: string;
   password: string;
   workspaceName?: string;
+  /** The browser's time zone, for the new workspace (else UTC). */
+  timeZone?: string;
 }
 
 /** Sign-up: the user, their profile and their own workspace with them as its admin, all or nothing. */
@@ -47,6 +49,7 @@ export async function registerAccount(db: Db, params: RegisterAccountParams): Pr
       const workspace = await createWorkspace(tx as unknown as Db, {
         name: params.workspaceName ?? defaultWorkspaceName(email),
         adminId: user.id,
+        timeZone: params.timeZone,
       });
       return { ...user, workspaceId: workspace.id };
     });

@@ -20,6 +20,10 @@ export const automationInputSchema = z
     actions: actionListSchema,
   })
   .superRefine((input, ctx) => {
+    if (input.trigger.type === "schedule") {
+      refineScheduleAutomation(input, ctx);
+      return;
+    }
     // Conditions read the triggering entity's data; a field of another entity would never be set.
     const entity = getTrigger(input.trigger.type)?.entity;
     if (!entity || !input.conditions) return;
@@ -36,6 +40,24 @@ export const automationInputSchema = z
       },
     });
   });
+
+/**
+ * A schedule concerns no entity: it takes no conditions, and no action may be addressed to "the
+ * deal owner" (there is none). The issue lands on the control that needs changing.
+ */
+function refineScheduleAutomation(input: { conditions: unknown; actions: readonly { config: unknown }[] }, ctx: z.RefinementCtx): void {
+  let leaves = 0;
+  if (input.conditions) walkConditions(input.conditions as Parameters<typeof walkConditions>[0], { leaf: () => void leaves++ });
+  if (leaves > 0) ctx.addIssue({ code: "custom", path: ["conditions"], message: "A schedule concerns no deal or contact: remove the conditions" });
+  input.actions.forEach((action, index) => {
+    const config = (action.config ?? {}) as Record<string, { kind?: unknown } | undefined>;
+    for (const key of ["assignee", "to"]) {
+      if (config[key]?.kind === "deal_owner") {
+        ctx.addIssue({ code: "custom", path: ["actions", index, "config", key], message: "A schedule has no deal owner: choose the automation owner or a member" });
+      }
+    }
+  });
+}
 
 export type AutomationInput = z.output<typeof automationInputSchema>;
 export type AutomationFormValues = z.input<typeof automationInputSchema>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { EventType, NormalizedEvent } from "@/lib/engine/event";
+import type { EventType, InternalEventType, NormalizedEvent } from "@/lib/engine/event";
 import { ENTITY_TYPES } from "./fields";
 import { TRIGGERS, describeTrigger, getTrigger, triggerSchema, triggerTypesForEvent, type Trigger } from "./triggers";
 
-function event(type: EventType, data: Record<string, unknown>, previous: Record<string, unknown> | null = null): NormalizedEvent {
+function event(type: EventType | InternalEventType, data: Record<string, unknown>, previous: Record<string, unknown> | null = null): NormalizedEvent {
   return {
     type,
     occurredAt: "2026-11-25T10:00:00Z",
@@ -56,6 +56,13 @@ const MATCHES: [Trigger, NormalizedEvent, boolean][] = [
   [{ type: "activity.completed" }, event("activity.updated", { done: true }, { subject: "x" }), false],
   [{ type: "activity.completed" }, event("activity.created", { done: true }), false],
   [{ type: "deal.inactive", days: 14 }, event("deal.updated", deal, { stage: "lead" }), false],
+  [{ type: "deal.inactive", days: 14 }, event("deal.inactive", deal), true],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "09:00" }, event("deal.date_relative", deal), true],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "09:00" }, event("deal.inactive", deal), false],
+  [{ type: "activity.date_relative", field: "due_date", days: 0, direction: "after", at: "17:30" }, event("activity.date_relative", { due_date: "2026-12-01" }), true],
+  [{ type: "activity.date_relative", field: "due_date", days: 0, direction: "after", at: "17:30" }, event("activity.updated", { done: true }, { done: false }), false],
+  [{ type: "schedule", cron: "0 9 * * 1-5" }, { ...event("schedule", {}), entity: { type: "schedule", id: "", data: {} } }, true],
+  [{ type: "schedule", cron: "0 9 * * 1-5" }, event("deal.created", deal), false],
 ];
 
 describe("trigger match", () => {
@@ -68,7 +75,7 @@ describe("trigger match", () => {
   it("covers every trigger type with a match and a non-match", () => {
     const uncovered = TRIGGERS.filter((definition) => {
       const results = new Set(MATCHES.filter(([t]) => t.type === definition.type).map(([, , m]) => m));
-      return definition.timeBased ? !results.has(false) : results.size !== 2;
+      return results.size !== 2;
     });
     expect(uncovered.map((t) => t.type)).toEqual([]);
   });
@@ -81,14 +88,16 @@ describe("trigger match", () => {
     );
     expect(getTrigger("deal.inactive")!.match(event("deal.updated", deal, {}), { type: "deal.inactive", days: 3 })).toEqual({
       matched: false,
-      reason: "time-based trigger",
+      reason: "deal.updated events never fire a time-based trigger",
     });
+    const due = { ...event("deal.inactive", deal), due: { automationId: "a", period: "1", reason: "no activity for 3 days" } };
+    expect(getTrigger("deal.inactive")!.match(due, { type: "deal.inactive", days: 3 })).toEqual({ matched: true, reason: "no activity for 3 days" });
   });
 });
 
 /** [input, valid, error message or path when invalid] */
 const CONFIGS: [unknown, boolean, string?][] = [
-  ...TRIGGERS.filter((t) => !["deal.stage_changed", "deal.inactive"].includes(t.type)).map(
+  ...TRIGGERS.filter((t) => !["deal.stage_changed", "deal.inactive", "deal.date_relative", "activity.date_relative", "schedule"].includes(t.type)).map(
     (t): [unknown, boolean] => [{ type: t.type }, true],
   ),
   [{ type: "deal.updated", fields: ["amount", "stage"] }, true],
@@ -103,6 +112,24 @@ const CONFIGS: [unknown, boolean, string?][] = [
   [{ type: "deal.inactive", days: 366 }, false, "Enter at most 365 days"],
   [{ type: "deal.inactive", days: 2.5 }, false, "Enter a whole number of days"],
   [{ type: "deal.inactive", days: "14" }, false, "Enter a number of days"],
+  [{ type: "deal.inactive", days: 7, catchUp: true }, true],
+  [{ type: "deal.inactive", days: 7, catchUp: "yes" }, false, "Tick the box or leave it"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "09:00" }, true],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 0, direction: "after", at: "23:59", catchUp: true }, true],
+  [{ type: "deal.date_relative", field: "title", days: 3, direction: "before", at: "09:00" }, false, "Choose a date field"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 181, direction: "before", at: "09:00" }, false, "Enter at most 180 days"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: -1, direction: "before", at: "09:00" }, false, "Enter 0 or more days"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "around", at: "09:00" }, false, "Choose before or after"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "24:00" }, false, "Enter a time as HH:MM"],
+  [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "9:00" }, false, "Enter a time as HH:MM"],
+  [{ type: "activity.date_relative", field: "due_date", days: 1, direction: "after", at: "08:30" }, true],
+  [{ type: "activity.date_relative", field: "expected_close_date", days: 1, direction: "after", at: "08:30" }, false, "Choose a date field"],
+  [{ type: "schedule", cron: "0 9 * * 1-5" }, true],
+  [{ type: "schedule", cron: "*/15 * * * *" }, true],
+  [{ type: "schedule", cron: "" }, false, "Enter a cron expression"],
+  [{ type: "schedule", cron: "61 9 * * *" }, false, "Not a valid cron expression (minute hour day-of-month month day-of-week)"],
+  [{ type: "schedule", cron: "0 0 9 * * *" }, false, "Not a valid cron expression (minute hour day-of-month month day-of-week)"],
+  [{ type: "schedule" }, false, "Enter a cron expression"],
   [{ type: "deal.exploded" }, false, "Choose a trigger"],
   [null, false, "Choose a trigger"],
 ];
@@ -146,6 +173,12 @@ describe("describeTrigger", () => {
     [{ type: "deal.inactive", days: 14 }, "When a deal has had no activity for 14 days"],
     [{ type: "deal.inactive", days: 1 }, "When a deal has had no activity for 1 day"],
     [{ type: "deal.inactive", days: 0 }, "Deal inactive (invalid settings)"],
+    [{ type: "deal.inactive", days: 7, catchUp: true }, "When a deal has had no activity for 7 days (also deals already inactive when switched on)"],
+    [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "09:00" }, "3 days before a deal's Expected close date, at 09:00"],
+    [{ type: "activity.date_relative", field: "due_date", days: 0, direction: "after", at: "17:30" }, "On an activity's Due date, at 17:30"],
+    [{ type: "activity.date_relative", field: "due_date", days: 1, direction: "after", at: "08:00", catchUp: true }, "1 day after an activity's Due date, at 08:00 (also dates already past when switched on)"],
+    [{ type: "schedule", cron: "0 9 * * 1-5" }, "On a schedule: every weekday at 09:00"],
+    [{ type: "schedule", cron: "*/15 * * * *" }, "On a schedule: on the schedule “*/15 * * * *”"],
     [{ type: "deal.vanished" }, "Unknown trigger “deal.vanished”"],
   ])("%j → %s", (trigger, words) => {
     expect(describeTrigger(trigger)).toBe(words);

@@ -4,12 +4,14 @@
 import { z } from "zod";
 import type { EventType, NormalizedEvent } from "@/lib/engine/event";
 import {
+  ENTITY_LABELS,
   ENTITY_TYPES,
   getEntityField,
   optionLabel,
   type EntityType,
 } from "./fields";
 import { isEmptyValue, readOwn, sameValue, toBoolean, toText } from "./values";
+import { describeCron, isValidCron } from "./cron-words";
 
 export type TriggerMatch = { matched: boolean; reason: string };
 
@@ -47,6 +49,9 @@ const dealStageChangedSchema = z.object({
     .transform((value) => value || undefined)
     .optional(),
 });
+// Time-based triggers fire only for entities whose mark falls after the automation was switched on,
+// unless `catchUp` also takes those already past it (docs/time-triggers.md).
+const catchUpSchema = z.boolean({ error: "Tick the box or leave it" }).optional();
 const dealInactiveSchema = z.object({
   type: z.literal("deal.inactive"),
   days: z
@@ -54,6 +59,31 @@ const dealInactiveSchema = z.object({
     .int("Enter a whole number of days")
     .min(1, "Enter at least 1 day")
     .max(365, "Enter at most 365 days"),
+  catchUp: catchUpSchema,
+});
+const dateRelativeSchema = <E extends "deal" | "activity">(entity: E) =>
+  z.object({
+    type: z.literal(`${entity}.date_relative` as `${E}.date_relative`),
+    field: z
+      .string({ error: "Choose a date field" })
+      .refine((key) => getEntityField(entity, key)?.type === "date", "Choose a date field"),
+    days: z
+      .number({ error: "Enter a number of days" })
+      .int("Enter a whole number of days")
+      .min(0, "Enter 0 or more days")
+      .max(180, "Enter at most 180 days"),
+    direction: z.enum(["before", "after"], { error: "Choose before or after" }),
+    at: z.string({ error: "Enter a time" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM"),
+    catchUp: catchUpSchema,
+  });
+const scheduleSchema = z.object({
+  type: z.literal("schedule"),
+  cron: z
+    .string({ error: "Enter a cron expression" })
+    .trim()
+    .min(1, "Enter a cron expression")
+    .max(100, "A cron expression has at most 100 characters")
+    .refine(isValidCron, "Not a valid cron expression (minute hour day-of-month month day-of-week)"),
 });
 const bare = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
@@ -70,6 +100,9 @@ export const triggerSchema = z.discriminatedUnion(
     bare("deal.owner_changed"),
     bare("activity.completed"),
     dealInactiveSchema,
+    dateRelativeSchema("deal"),
+    dateRelativeSchema("activity"),
+    scheduleSchema,
   ],
   { error: "Choose a trigger" },
 );
@@ -80,7 +113,8 @@ export type TriggerType = Trigger["type"];
 
 export type TriggerDefinition = {
   type: TriggerType;
-  entity: EntityType;
+  /** The entity its events concern; null for `schedule`, which concerns none. */
+  entity: EntityType | null;
   label: string;
   description: string;
   schema: z.ZodType;
@@ -205,6 +239,29 @@ function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
   ] as TriggerSpec<TriggerType>[];
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
+
+type DateRelativeTrigger = Extract<Trigger, { type: "deal.date_relative" | "activity.date_relative" }>;
+
+/** "3 days before a deal's Expected close date, at 09:00". */
+function describeDateRelative(entity: "deal" | "activity", config: DateRelativeTrigger): string {
+  const field = `${ARTICLE[entity]}'s ${fieldLabel(entity, config.field)}`;
+  const when = config.days === 0 ? `On ${field}` : `${plural(config.days, "day")} ${config.direction} ${field}`;
+  return `${when}, at ${config.at}${config.catchUp ? " (also dates already past when switched on)" : ""}`;
+}
+
+function dateRelativeSpec(entity: "deal" | "activity"): TriggerSpec<TriggerType> {
+  return {
+    type: `${entity}.date_relative`,
+    label: `${ENTITY_LABELS[entity]} date`,
+    description: `Runs a number of days before or after a date field of ${ARTICLE[entity]}, at a chosen hour in the workspace's time zone.`,
+    eventType: null,
+    describe: (config: DateRelativeTrigger) => describeDateRelative(entity, config),
+  } as TriggerSpec<TriggerType>;
+}
+
 const SPECS: TriggerSpec<TriggerType>[] = [
   ...ENTITY_TYPES.flatMap(lifecycleSpecs),
   {
@@ -265,10 +322,19 @@ const SPECS: TriggerSpec<TriggerType>[] = [
   {
     type: "deal.inactive",
     label: "Deal inactive",
-    description: "Runs when a deal has had no activity for a number of days (checked by a scheduler).",
+    description: "Runs when an open deal has had no activity for a number of days (checked every minute by the scheduler).",
     eventType: null,
     describe: (config: Extract<Trigger, { type: "deal.inactive" }>) =>
-      `When a deal has had no activity for ${config.days} ${config.days === 1 ? "day" : "days"}`,
+      `When a deal has had no activity for ${plural(config.days, "day")}${config.catchUp ? " (also deals already inactive when switched on)" : ""}`,
+  } as TriggerSpec<TriggerType>,
+  dateRelativeSpec("deal"),
+  dateRelativeSpec("activity"),
+  {
+    type: "schedule",
+    label: "Schedule",
+    description: "Runs at recurring times in the workspace's time zone, with no deal or other entity.",
+    eventType: null,
+    describe: (config: Extract<Trigger, { type: "schedule" }>) => `On a schedule: ${describeCron(config.cron)}`,
   } as TriggerSpec<TriggerType>,
 ];
 
@@ -276,7 +342,7 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
   const eventTypes = spec.eventType ? [spec.eventType] : [];
   return {
     type: spec.type,
-    entity: spec.type.slice(0, spec.type.indexOf(".")) as EntityType,
+    entity: spec.type.includes(".") ? (spec.type.slice(0, spec.type.indexOf(".")) as EntityType) : null,
     label: spec.label,
     description: spec.description,
     schema: SCHEMAS.get(spec.type)!,
@@ -284,7 +350,13 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
     timeBased: spec.eventType === null,
     describe: (config) => spec.describe(config as never),
     match(event, config) {
-      if (spec.eventType === null) return { matched: false, reason: "time-based trigger" };
+      // A time-based trigger is matched by the scheduler's internal event of its own type, which
+      // carries why it is due (lib/scheduler/); no inbound event ever fires one.
+      if (spec.eventType === null) {
+        return event.type === spec.type
+          ? { matched: true, reason: event.due?.reason ?? `${spec.label}: due` }
+          : { matched: false, reason: `${event.type} events never fire a time-based trigger` };
+      }
       if (event.type !== spec.eventType) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
       return spec.match ? spec.match(event, config as never) : { matched: true, reason: `${event.type} event` };
     },
@@ -300,7 +372,8 @@ const TRIGGER_INDEX = new Map<string, TriggerDefinition>(TRIGGERS.map((trigger) 
 // Precomputed because the ingest path calls it for every event to pick candidate automations.
 const TYPES_BY_EVENT = new Map<string, string[]>();
 for (const trigger of TRIGGERS) {
-  for (const eventType of trigger.eventTypes) {
+  // A time-based trigger's internal events have the trigger's own type.
+  for (const eventType of trigger.timeBased ? [trigger.type] : trigger.eventTypes) {
     TYPES_BY_EVENT.set(eventType, [...(TYPES_BY_EVENT.get(eventType) ?? []), trigger.type]);
   }
 }
@@ -309,7 +382,7 @@ export function getTrigger(type: string): TriggerDefinition | undefined {
   return TRIGGER_INDEX.get(type);
 }
 
-export function triggersFor(entity: EntityType): TriggerDefinition[] {
+export function triggersFor(entity: EntityType | null): TriggerDefinition[] {
   return TRIGGERS.filter((trigger) => trigger.entity === entity);
 }
 

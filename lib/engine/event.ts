@@ -12,19 +12,34 @@ export const EVENT_TYPES = ENTITY_TYPES.flatMap((entity) =>
   EVENT_ACTIONS.map((action) => `${entity}.${action}` as EventType),
 );
 
+/**
+ * The types of the scheduler's internal events (origin `schedule`): each is the time-based trigger
+ * it fires. A `schedule` event concerns no entity: its entity is `{ type: "schedule", id: "" }`.
+ */
+export const INTERNAL_EVENT_TYPES = ["deal.inactive", "deal.date_relative", "activity.date_relative", "schedule"] as const;
+export type InternalEventType = (typeof INTERNAL_EVENT_TYPES)[number];
+export type EventEntityType = EntityType | "schedule";
+/** Every event type a run can have: inbound ones and the scheduler's (the logs filter by them). */
+export const RUN_EVENT_TYPES: readonly (EventType | InternalEventType)[] = [...EVENT_TYPES, ...INTERNAL_EVENT_TYPES];
+
+/** Why an internal event is due: the idempotency period and the words the run's trace shows. */
+export type EventDue = { automationId: string; period: string; reason: string };
+
 export type EventActor = { type: string; id: string };
 export type EventCausation = { automationId: string; depth: number };
 
 export type NormalizedEvent = {
   id?: string;
-  type: EventType;
+  type: EventType | InternalEventType;
   occurredAt: string;
-  entity: { type: EntityType; id: string; data: Record<string, unknown> };
+  entity: { type: EventEntityType; id: string; data: Record<string, unknown> };
   /** Old values of the fields this event changed; null for created/deleted events. */
   previous: Record<string, unknown> | null;
   actor?: EventActor | null;
   /** Present when an automation's own action caused this event: bounds loops. */
   causation?: EventCausation | null;
+  /** Internal events only: what made the scheduler fire it. */
+  due?: EventDue;
 };
 
 const recordSchema = z.record(z.string(), z.unknown());

@@ -16,6 +16,7 @@ import { parseAutomationInput } from "@/lib/automations/save-automation";
 import { describeAction } from "@/lib/automations/summaries";
 import { EVENT_TYPES, type EventType, type NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation, type OwnerInfo, type RunTrace } from "@/lib/engine/plan";
+import { timeBasedTestEvent } from "@/lib/scheduler/test-run-event";
 import { nativeAdapter } from "@/lib/webhooks/adapters";
 import type { ActionResult } from "@/lib/result";
 
@@ -135,13 +136,14 @@ export async function evaluateTestRun(db: Db, claims: UserClaims, params: Evalua
     }
     if (!loaded.ok) return { ok: false, error: loaded.error, fieldErrors: loaded.fieldErrors };
 
-    const { event } = loaded;
+    const input = parsed.data;
+    // A time-based trigger is tried on the internal event a sweep would make for this entity now.
+    const event = timeBasedTestEvent(input.trigger, loaded.event, params.now) ?? loaded.event;
     const ref = entityOwnerRef(event.entity.data);
     // The same lookup the ingest path makes, as the user: members of the workspace only.
     const directory = ref ? await loadUserDirectory(tx, { workspaceId: params.workspaceId, userIds: [], refs: [ref] }) : null;
     const user = ref ? directory?.resolve(ref) : undefined;
     const owner: OwnerInfo | undefined = user ? { id: user.id, email: user.email, name: user.name ?? user.email } : undefined;
-    const input = parsed.data;
     const evaluation = evaluateAutomation(
       event,
       { id: "unsaved", version: 0, name: input.name, ownerId: params.userId, trigger: input.trigger, conditions: input.conditions, actions: input.actions, isActive: true },

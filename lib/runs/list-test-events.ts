@@ -31,7 +31,8 @@ export async function listTestEvents(db: Db, claims: UserClaims, params: { works
         receivedAt: events.receivedAt,
       })
       .from(events)
-      .where(and(eq(events.workspaceId, params.workspaceId), eq(events.entityType, params.entityType)))
+      // CRM events only: the scheduler's internal events are not something to replay.
+      .where(and(eq(events.workspaceId, params.workspaceId), eq(events.entityType, params.entityType), eq(events.origin, "webhook")))
       .orderBy(desc(events.receivedAt), desc(events.id))
       .limit(TEST_EVENTS_LIMIT),
   );

@@ -24,8 +24,11 @@ export const ALERTS_PER_DAY = 15;
 export type RecordEventParams = {
   eventId: string;
   workspaceId: string;
-  sourceId: string;
+  /** Null for an internal event, whose `externalId` is then its idempotency key. */
+  sourceId: string | null;
   externalId: string;
+  /** Absent for webhook events; internal events say where they come from. */
+  origin?: "schedule";
   event: NormalizedEvent;
   now: Date;
   /** What the plans were made from; a stamp that no longer matches means "stale: write nothing". Null skips the check. */
@@ -49,6 +52,7 @@ export function eventWritePayload(p: RecordEventParams) {
     source_id: p.sourceId,
     event_id: p.eventId,
     external_id: p.externalId,
+    ...(p.origin ? { origin: p.origin } : {}),
     received_at: p.now.toISOString(),
     event: p.event,
     automations_stamp: p.automationsStamp,

@@ -3,7 +3,7 @@
 // not valid (an old link, a hand-edited URL) is dropped and the page shows the wider view.
 // Isomorphic: the server page, the API route and the polling client all read and write it.
 
-import { EVENT_TYPES, type EventType } from "@/lib/engine/event";
+import { RUN_EVENT_TYPES, type EventType, type InternalEventType } from "@/lib/engine/event";
 import { decodeRunCursor } from "./run-cursor";
 
 /** The statuses of db/schema/runs.ts, repeated here so the browser bundle does not pull in the schema. */
@@ -13,7 +13,7 @@ export type RunStatusFilter = (typeof RUN_STATUS_OPTIONS)[number];
 export type RunFilters = {
   status?: RunStatusFilter;
   automationId?: string;
-  eventType?: EventType;
+  eventType?: EventType | InternalEventType;
   entityId?: string;
   /** The runs of one event (the webhooks page's delivery log links here). */
   eventId?: string;
@@ -65,7 +65,7 @@ export function parseRunFilters(input: SearchInput): RunFilters {
   const automationId = read(input, RUN_FILTER_PARAMS.automationId);
   if (automationId && UUID.test(automationId)) filters.automationId = automationId.toLowerCase();
   const eventType = read(input, RUN_FILTER_PARAMS.eventType);
-  if (eventType && (EVENT_TYPES as readonly string[]).includes(eventType)) filters.eventType = eventType as EventType;
+  if (eventType && (RUN_EVENT_TYPES as readonly string[]).includes(eventType)) filters.eventType = eventType as EventType | InternalEventType;
   const entityId = read(input, RUN_FILTER_PARAMS.entityId);
   if (entityId && entityId.length <= MAX_ENTITY_ID_LENGTH) filters.entityId = entityId;
   const eventId = read(input, RUN_FILTER_PARAMS.eventId);

@@ -39,6 +39,6 @@ describe("sample payloads", () => {
   });
 
   it("give a time-based trigger an event, which it then does not match", () => {
-    expect(check({ type: "deal.inactive", days: 7 })).toMatchObject({ matched: false, trace: { trigger: { reason: "time-based trigger" } } });
+    expect(check({ type: "deal.inactive", days: 7 })).toMatchObject({ matched: false, trace: { trigger: { reason: "deal.updated events never fire a time-based trigger" } } });
   });
 });

@@ -25,14 +25,15 @@ const tens = (s: string) => Math.ceil(Number(s) / 10) * 10 + 0;
  */
 async function schedule(db: Db): Promise<{ dueInS: number; leaseInS: number | null }> {
   const [row] = resultRows<{ due: string; lease: string | null }>(
-    await db.execute(sql`select extract(epoch from next_round_at - now())::text as due, extract(epoch from lease_until - now())::text as lease from app.history_pruning`),
+    await db.execute(sql`select extract(epoch from next_run_at - now())::text as due, extract(epoch from lease_until - now())::text as lease from app.periodic_jobs where name = 'history_pruning'`),
   );
   return { dueInS: tens(row.due), leaseInS: row.lease === null ? null : tens(row.lease) };
 }
 
 async function makeDue(db: Db, leaseSecondsAgo?: number) {
-  await db.execute(sql`update app.history_pruning set next_round_at = now() - interval '1 second',
-    lease_until = ${leaseSecondsAgo === undefined ? null : sql`now() - ${`${leaseSecondsAgo} seconds`}::interval`}`);
+  await db.execute(sql`update app.periodic_jobs set next_run_at = now() - interval '1 second',
+    lease_until = ${leaseSecondsAgo === undefined ? null : sql`now() - ${`${leaseSecondsAgo} seconds`}::interval`}
+    where name = 'history_pruning'`);
 }
 
 describe.each(TEST_DRIVERS)("the history pruning schedule on %s", (driver) => {
@@ -135,9 +136,9 @@ describe.each(TEST_DRIVERS)("the history pruning schedule on %s", (driver) => {
     const claims = { sub: world.admin.id, email: world.admin.email, role: "authenticated" as const };
     for (const who of [claims, null]) {
       for (const statement of [
-        sql`select * from app.history_pruning`,
-        sql`update app.history_pruning set next_round_at = now()`,
-        sql`delete from app.history_pruning`,
+        sql`select * from app.periodic_jobs`,
+        sql`update app.periodic_jobs set next_run_at = now()`,
+        sql`delete from app.periodic_jobs`,
       ]) {
         const refused = await withUser(db, who, (tx) => tx.execute(statement)).then(
           () => "allowed",

@@ -1,17 +1,14 @@
-// Runs pruneHistory on one server process at a time, hourly across restarts. app.history_pruning
-// (drizzle/0012) holds when the next round is due and a lease on the round in progress: every
-// process checks it once a minute with one update by key, and the process whose update claims a due
-// round runs it and books the next an interval later. Several processes therefore run one round an
-// hour between them, not one each, and a restart does not bring a round forward. The timer is
-// unref'd so it never keeps a process alive, and a process never overlaps its own rounds.
+// Runs pruneHistory on one server process at a time, hourly across restarts, as the periodic job
+// "history_pruning" (lib/jobs/periodic-jobs.ts): every process checks it once a minute, and the
+// process whose update claims a due round runs it and books the next an interval later.
 
-import { sql } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
-import { resultRows } from "@/db/rows";
 import { pruneAuthRecords } from "@/lib/auth/prune-auth-records";
 import { env } from "@/lib/env";
+import { claimJob, ensureJob, finishJob, startPeriodicJob } from "@/lib/jobs/periodic-jobs";
 import { pruneHistory } from "./prune-history";
 
+const JOB = "history_pruning";
 const HOUR_MS = 3_600_000;
 const CHECK_EVERY_MS = 60_000;
 /** A round over a million runs took 22 s (bench/history.ts): a lease this long outlasts every round measured. */
@@ -21,27 +18,19 @@ const RETRY_MS = 5 * 60_000;
 /** Between statements of a round: retention runs beside live webhook traffic and must not crowd it. */
 const PAUSE_MS = 20;
 
-const interval = (ms: number) => sql`${`${Math.round(ms)} milliseconds`}::interval`;
-
 /** Books the first round `afterMs` from now unless one is booked already (the migration books it). */
 export async function ensurePruningSchedule(db: Db, afterMs: number): Promise<void> {
-  await db.execute(sql`insert into app.history_pruning (next_round_at) values (now() + ${interval(afterMs)}) on conflict (id) do nothing`);
+  await ensureJob(db, JOB, afterMs);
 }
 
 /** Claims the round when it is due and no live process holds it; true when this caller is to run it. */
 export async function claimPruningRound(db: Db, leaseMs = LEASE_MS): Promise<boolean> {
-  const claimed = resultRows<{ id: boolean }>(
-    await db.execute(sql`
-      update app.history_pruning set lease_until = now() + ${interval(leaseMs)}
-      where id and next_round_at <= now() and (lease_until is null or lease_until < now())
-      returning id`),
-  );
-  return claimed.length > 0;
+  return claimJob(db, JOB, leaseMs);
 }
 
 /** Releases the claimed round and books the next one `afterMs` from now. */
-export async function bookNextPruningRound(db: Db, afterMs: number): Promise<void> {
-  await db.execute(sql`update app.history_pruning set next_round_at = now() + ${interval(afterMs)}, lease_until = null where id`);
+export async function bookNextPruningRound(db: Db, afterMs: number, outcome?: { result?: unknown; error?: string }): Promise<void> {
+  await finishJob(db, JOB, afterMs, outcome);
 }
 
 /** One check: when the round is due and this process claims it, runs it and books the next. True when it ran a round. */
@@ -51,52 +40,29 @@ export async function runDuePruningRound(db: Db, intervalMs = HOUR_MS): Promise<
     const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
     const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS });
     const auth = await pruneAuthRecords(db, new Date());
-    await bookNextPruningRound(db, intervalMs);
     if (auth.signInAttempts + auth.sessions > 0) {
       console.info(`history pruning: ${auth.signInAttempts} idle sign-in counters, ${auth.sessions} ended sessions`);
     }
     const total = result.expiredRuns + result.cappedRuns + result.events;
+    await bookNextPruningRound(db, intervalMs, { result: { expiredRuns: result.expiredRuns, cappedRuns: result.cappedRuns, events: result.events } });
     if (total > 0) {
       console.info(
         `history pruning: ${result.expiredRuns} expired runs, ${result.cappedRuns} runs over the per-automation cap, ${result.events} events (${result.chunks.length} chunks)`,
       );
     }
   } catch (error) {
-    await bookNextPruningRound(db, Math.min(RETRY_MS, intervalMs)).catch(() => {});
+    await bookNextPruningRound(db, Math.min(RETRY_MS, intervalMs), { error: (error as Error).message }).catch(() => {});
     throw error;
   }
   return true;
 }
 
-const globalForPruning = globalThis as unknown as { crmHistoryPruning?: { stop(): void } };
-
 export function startHistoryPruning(intervalMs = HOUR_MS): { stop(): void } {
-  // Dev reloads re-run instrumentation: keep one schedule per process.
-  if (globalForPruning.crmHistoryPruning) return globalForPruning.crmHistoryPruning;
-  let checking = false;
   let ensured = false;
-  const check = async () => {
-    if (checking) return;
-    checking = true;
-    try {
-      const { db } = await openDb();
-      if (!ensured) await ensurePruningSchedule(db, intervalMs);
-      ensured = true;
-      await runDuePruningRound(db, intervalMs);
-    } catch (error) {
-      console.error("history pruning failed", error);
-    } finally {
-      checking = false;
-    }
-  };
-  const every = setInterval(check, Math.min(CHECK_EVERY_MS, intervalMs));
-  every.unref();
-  const handle = {
-    stop() {
-      clearInterval(every);
-      globalForPruning.crmHistoryPruning = undefined;
-    },
-  };
-  globalForPruning.crmHistoryPruning = handle;
-  return handle;
+  return startPeriodicJob(JOB, Math.min(CHECK_EVERY_MS, intervalMs), async () => {
+    const { db } = await openDb();
+    if (!ensured) await ensurePruningSchedule(db, intervalMs);
+    ensured = true;
+    await runDuePruningRound(db, intervalMs);
+  });
 }

@@ -20,7 +20,7 @@ export function normalizeAutomationInput(input: WorkflowAutomationInput, keep: {
   root.child("name", ["input", "name"]);
   const trigger = normalizeTrigger(input.trigger, root.child("trigger", ["input", "trigger"]), issues);
   const type = (trigger as { type?: unknown } | null)?.type;
-  const entity = typeof type === "string" ? getTrigger(type)?.entity : undefined;
+  const entity = typeof type === "string" ? (getTrigger(type)?.entity ?? undefined) : undefined;
   const conditions = normalizeCondition(input.condition, root.child("conditions", ["input", "condition"]), entity, issues);
   const actions = normalizeActions(input.action, root.child("actions", ["input", "action"]), issues);
   const candidate = { name: input.name, description: keep.description ?? undefined, trigger, conditions, actions };

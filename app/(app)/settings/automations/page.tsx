@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { listAutomations } from "@/lib/automations/list-automations";
+import { formatInZone, nextSweepAt } from "@/lib/scheduler/next-check";
+import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Automations" };
 
@@ -18,6 +20,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
   const { db } = await getDb();
   const automations = await listAutomations(db, { claims: session.claims, workspaceId: session.workspace.id, query });
   const isAdmin = session.workspace.role === "admin";
+  const nextCheck = formatInZone(await nextSweepAt(db, new Date()), await getWorkspaceTimeZone(db, session.workspace.id));
   const showSearch = automations.length > 0 || query !== "";
   return (
     <>
@@ -43,7 +46,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
         }
       />
       {showSearch ? <AutomationSearch query={query} /> : null}
-      <AutomationList automations={automations} currentUserId={session.user.id} query={query} />
+      <AutomationList automations={automations} currentUserId={session.user.id} query={query} nextCheck={nextCheck} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/list-members";
+import { TimeZoneForm } from "@/components/workspaces/time-zone-form";
+import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -16,6 +18,7 @@ export default async function MembersPage() {
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
+  const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   return (
     <>
       <PageHeader
@@ -29,8 +32,11 @@ export default async function MembersPage() {
         <h2 className="mb-3 text-base font-semibold text-ink">Pending invitations</h2>
         <PendingInvitations invitations={invitations} />
       </Card>
-      <Card className="overflow-x-auto p-5">
+      <Card className="mb-6 overflow-x-auto p-5">
         <MembersTable members={members} currentUserId={session.user.id} />
+      </Card>
+      <Card className="p-5">
+        <TimeZoneForm timeZone={timeZone} />
       </Card>
     </>
   );

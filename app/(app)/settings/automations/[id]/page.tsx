@@ -22,6 +22,8 @@ import { VersionsPanel } from "@/components/automations/versions-panel";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { AppError } from "@/lib/result";
+import { getNextCheck } from "@/lib/scheduler/next-check";
+import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Automation" };
 
@@ -37,6 +39,8 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
   const members = await listAssignableMembers(db, scope);
   const versions = await listVersions(db, { ...scope, automationId: automation.id });
   const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date() });
+  const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
+  const nextCheck = await getNextCheck(db, { trigger: automation.trigger, timeZone, now: new Date() });
 
   return (
     <>
@@ -73,7 +77,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         </section>
       ) : null}
       <Card className="mb-6 p-5">
-        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id}>
+        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
         </AutomationSummary>
       </Card>
