@@ -6,6 +6,7 @@
 
 import type { Db } from "@/db/client";
 import type { EffectBatch } from "@/lib/actions/types";
+import { appBaseUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { RunRecord } from "./run-automations";
@@ -58,7 +59,7 @@ export function eventWritePayload(p: RecordEventParams) {
     alert_max_hour: ALERTS_PER_HOUR,
     alert_max_day: ALERTS_PER_DAY,
     alert_email: Boolean(env().SMTP_URL),
-    app_url: env().APP_URL?.replace(/\/$/, "") ?? "",
+    app_url: appBaseUrl(),
     runs: p.runs.map((run) => ({
       id: run.id,
       automation_id: run.automationId,

@@ -6,12 +6,12 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { SourceCard } from "@/components/webhooks/source-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
+import { appBaseUrl } from "@/lib/app-url";
 import { requireAdmin } from "@/lib/auth/session";
 import { parseDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { listDeliveries } from "@/lib/webhooks/deliveries/list-deliveries";
 import { webhookUrl } from "@/lib/webhooks/secrets";
 import { listSources } from "@/lib/webhooks/sources/list-sources";
-import { requestBaseUrl } from "@/lib/webhooks/sources/request-base-url";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -22,7 +22,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const sources = await listSources(db, { ...scope, now: new Date() });
   const deliveries = await listDeliveries(db, { ...scope, ...filters });
-  const baseUrl = await requestBaseUrl();
+  const baseUrl = appBaseUrl();
   return (
     <>
       <PageHeader
