@@ -5,10 +5,11 @@ import { CreateSourceForm } from "@/components/webhooks/create-source-form";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { SourceCard } from "@/components/webhooks/source-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
 import { appBaseUrl } from "@/lib/app-url";
 import { requireAdmin } from "@/lib/auth/session";
-import { parseDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
+import { readDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { listDeliveries } from "@/lib/webhooks/deliveries/list-deliveries";
 import { webhookUrl } from "@/lib/webhooks/secrets";
 import { listSources } from "@/lib/webhooks/sources/list-sources";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdmin();
-  const filters = parseDeliveryFilters(await searchParams);
+  const { filters, ignored } = readDeliveryFilters(await searchParams);
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const sources = await listSources(db, { ...scope, now: new Date() });
@@ -32,6 +33,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       <Card className="mb-6 p-5">
         <CreateSourceForm />
       </Card>
+      <IgnoredFiltersNotice ignored={ignored} />
       <DeliveryLog deliveries={deliveries} filters={filters} sources={sources.map(({ id, name }) => ({ id, name }))} />
       {sources.length === 0 ? (
         <p className="text-sm text-ink-muted">No sources yet: create one above.</p>
