@@ -96,7 +96,7 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     ]);
 
     // A second round has nothing left to do.
-    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, chunks: [] });
+    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, deliveries: 0, chunks: [] });
   });
 
   it("keeps only the newest runs of an automation over its cap, ordering equal timestamps by id", async () => {

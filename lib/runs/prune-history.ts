@@ -1,7 +1,7 @@
 // Retention: runs older than the retention period, and runs beyond each automation's cap (newest
 // kept), are deleted with their actions (run_actions cascade; activities, notifications and outbox
 // rows keep existing with run_id set null); then events older than the period that no run refers
-// to any more. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
+// to any more, and inbound delivery log lines older than the period. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
 // statement holds many locks or runs long and the embedded database keeps answering in between.
 // Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
 // is kept whatever its age: its delivery would lose the run it reports to.
@@ -15,7 +15,7 @@
 import { and, asc, eq, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
-import { automationRuns, automations, events, outbox, workspaces } from "@/db/schema";
+import { automationRuns, automations, events, inboundDeliveries, outbox, workspaces } from "@/db/schema";
 
 export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
 export const DEFAULT_PRUNE_CHUNK = 1_000;
@@ -44,6 +44,8 @@ export type PruneHistoryResult = {
   expiredRuns: number;
   cappedRuns: number;
   events: number;
+  /** Inbound delivery log lines (accepted, duplicate and rejected alike). */
+  deliveries: number;
   /** Size of every delete statement issued, in order (each at most chunkSize). */
   chunks: number[];
 };
@@ -71,18 +73,23 @@ function noPendingDelivery(): SQL {
   );
 }
 
-/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
-async function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+/** Repeats a delete of at most `chunkSize` rows until a chunk comes back short; the rows deleted. */
+async function untilShortChunk(paced: Paced, chunkSize: number, chunks: number[], deleteChunk: () => Promise<readonly unknown[]>): Promise<number> {
   let total = 0;
   for (;;) {
-    const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
-    const deleted = await paced(() => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
+    const deleted = await paced(deleteChunk);
     if (deleted.length === 0) break;
     chunks.push(deleted.length);
     total += deleted.length;
     if (deleted.length < chunkSize) break;
   }
   return total;
+}
+
+/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
+function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+  const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
+  return untilShortChunk(paced, chunkSize, chunks, () => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
 }
 
 /** Per workspace, so the (workspace_id, created_at) index finds the old runs without a table scan. */
@@ -134,24 +141,30 @@ async function pruneEvents(db: Db, paced: Paced, cutoff: Date, chunkSize: number
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id: workspaceId } of list) {
-    for (;;) {
-      const ids = db
-        .select({ id: events.id })
-        .from(events)
-        .where(
-          and(
-            eq(events.workspaceId, workspaceId),
-            lt(events.receivedAt, cutoff),
-            notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
-          ),
-        )
-        .limit(chunkSize);
-      const deleted = await paced(() => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
-      if (deleted.length === 0) break;
-      chunks.push(deleted.length);
-      total += deleted.length;
-      if (deleted.length < chunkSize) break;
-    }
+    const ids = db
+      .select({ id: events.id })
+      .from(events)
+      .where(
+        and(
+          eq(events.workspaceId, workspaceId),
+          lt(events.receivedAt, cutoff),
+          notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
+        ),
+      )
+      .limit(chunkSize);
+    total += await untilShortChunk(paced, chunkSize, chunks, () => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
+  }
+  return total;
+}
+
+/** The delivery log older than the period, per workspace on its (workspace_id, received_at) index. */
+async function pruneDeliveries(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+  const d = inboundDeliveries;
+  const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
+  let total = 0;
+  for (const { id: workspaceId } of list) {
+    const ids = db.select({ id: d.id }).from(d).where(and(eq(d.workspaceId, workspaceId), lt(d.receivedAt, cutoff))).limit(chunkSize);
+    total += await untilShortChunk(paced, chunkSize, chunks, () => db.delete(d).where(inArray(d.id, ids)).returning({ id: d.id }));
   }
   return total;
 }
@@ -166,5 +179,6 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
   const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
   const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
-  return { expiredRuns, cappedRuns, events: prunedEvents, chunks };
+  const deliveries = await pruneDeliveries(db, paced, cutoff, chunkSize, chunks);
+  return { expiredRuns, cappedRuns, events: prunedEvents, deliveries, chunks };
 }

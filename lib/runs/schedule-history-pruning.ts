@@ -50,10 +50,10 @@ export async function runDuePruningRound(db: Db, intervalMs = HOUR_MS): Promise<
     const { RETENTION_DAYS, RUNS_PER_AUTOMATION } = env();
     const result = await pruneHistory(db, { now: new Date(), retentionDays: RETENTION_DAYS, perAutomationCap: RUNS_PER_AUTOMATION, pauseMs: PAUSE_MS });
     await bookNextPruningRound(db, intervalMs);
-    const total = result.expiredRuns + result.cappedRuns + result.events;
+    const total = result.expiredRuns + result.cappedRuns + result.events + result.deliveries;
     if (total > 0) {
       console.info(
-        `history pruning: ${result.expiredRuns} expired runs, ${result.cappedRuns} runs over the per-automation cap, ${result.events} events (${result.chunks.length} chunks)`,
+        `history pruning: ${result.expiredRuns} expired runs, ${result.cappedRuns} runs over the per-automation cap, ${result.events} events, ${result.deliveries} delivery log lines (${result.chunks.length} chunks)`,
       );
     }
   } catch (error) {
