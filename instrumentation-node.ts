@@ -1,3 +1,4 @@
+import { appUrlWarning } from "@/lib/app-url";
 import { env, supabaseConfig } from "@/lib/env";
 import { openDb } from "@/db/client";
 import { authSecret } from "@/lib/auth/secret";
@@ -10,6 +11,8 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     // Built-in accounts need AUTH_SECRET in production: refuse to start rather than fail every page.
     if (!supabaseConfig(env())) authSecret();
+    const warning = appUrlWarning();
+    if (warning) console.warn(warning);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createDb } from "@/db/client";
 import { EnvError, env } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { appBaseUrl } from "./base-url";
+import { appBaseUrl } from "@/lib/app-url";
 import { execNext } from "./run";
 
 let config;

@@ -22,7 +22,8 @@ execNext(["start", "-p", port, "-H", "127.0.0.1"], {
   // DATABASE_URL set for the integration tests.
   DATABASE_URL: "",
   DATA_DIR: dataDir,
-  APP_URL: baseUrl,
+  // E2E_APP_URL="" starts the server without APP_URL (the security spec's forged-host checks).
+  APP_URL: process.env.E2E_APP_URL ?? baseUrl,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   // The specs call the cron endpoints (/api/cron/*) with this secret (e2e/fixtures.ts).
   CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret-e2e-cron-secret",

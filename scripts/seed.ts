@@ -3,7 +3,7 @@
 import { closeDb, openDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { appBaseUrl } from "./base-url";
+import { appBaseUrl } from "@/lib/app-url";
 
 const json = process.argv.includes("--json");
 const empty = process.argv.includes("--empty");

@@ -71,6 +71,7 @@ export function TraceTree({ trace, showTemplates = true }: Props) {
           ) : (
             <p className="mt-1 text-ink-muted">Every template variable had a value.</p>
           )}
+          {trace.truncated.length > 0 ? <p className="mt-1 text-warning">Rendered text too long: {trace.truncated.join("; ")}.</p> : null}
         </section>
       ) : null}
     </div>

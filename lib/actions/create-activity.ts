@@ -1,4 +1,5 @@
 import type { CreateActivityConfig } from "@/lib/automations/actions";
+import { truncateText } from "@/lib/text/truncate";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { resolveUser } from "./recipients";
 import type { ActionExecutor } from "./types";
@@ -9,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function entityTitle(data: Record<string, unknown>): string | null {
   for (const key of ["title", "name", "subject"]) {
     const value = Object.hasOwn(data, key) ? data[key] : undefined;
-    if (typeof value === "string" && value.trim() !== "") return value.trim().slice(0, 200);
+    if (typeof value === "string" && value.trim() !== "") return truncateText(value.trim(), 200);
   }
   return null;
 }

@@ -3,7 +3,9 @@ import { DEFAULT_AFTER_SIGN_IN } from "./config";
 /**
  * Where to go after signing in: only a same-origin relative path is accepted, so a crafted link
  * cannot bounce a freshly signed-in user to another site ("//evil.test", "/\\evil.test",
- * "https://…", "javascript:…").
+ * "https://…", "javascript:…"). The checks hold for the value returned, after normalisation: the
+ * URL parser turns "/.//evil.test", "/%2e//evil.test" or "/x/..//evil.test" into "//evil.test",
+ * which a browser reads as another host.
  */
 export function safeNextPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
@@ -19,5 +21,11 @@ export function safeNextPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): 
   }
   if (url.origin !== "http://app.invalid") return fallback;
   if (url.pathname === "/sign-in" || url.pathname === "/sign-up") return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return isSameOriginPath(path) ? path : fallback;
+}
+
+/** A path a browser resolves against the current origin: one leading slash, then no slash or backslash. */
+function isSameOriginPath(path: string): boolean {
+  return path.startsWith("/") && path[1] !== "/" && path[1] !== "\\" && !path.includes("\\");
 }

@@ -107,6 +107,15 @@ export const actionListSchema = z
   .min(1, "Add at least one action")
   .max(20, "Add at most 20 actions");
 
+/**
+ * The longest a template field may be once rendered: the template's own limit. Event data can make
+ * a short template render long (a 250 KB deal title in "Follow up on {{deal.title}}"), so the
+ * engine cuts the rendered text to this, with an ellipsis, and says so in the run's trace.
+ */
+export const RENDERED_TEXT_MAX: Readonly<Record<string, number>> = { subject: 200, note: 2000, body: 10_000, message: 500 };
+/** For a template field not listed above. */
+export const DEFAULT_RENDERED_TEXT_MAX = 2000;
+
 export type Action = z.output<typeof actionSchema>;
 export type ActionInput = z.input<typeof actionSchema>;
 export type ActionType = Action["type"];

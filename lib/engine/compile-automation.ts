@@ -1,7 +1,7 @@
 // Turns a stored automation (trigger, conditions, actions as jsonb) into something the planner can
 // run per event without re-parsing: zod runs once per version here, not once per event.
 
-import { getAction } from "@/lib/automations/actions";
+import { DEFAULT_RENDERED_TEXT_MAX, getAction, RENDERED_TEXT_MAX } from "@/lib/automations/actions";
 import { getTrigger, type Trigger, type TriggerDefinition } from "@/lib/automations/triggers";
 import { BoundedCache } from "./bounded-cache";
 import { compileConditions, type ConditionEvaluator } from "./conditions";
@@ -23,7 +23,8 @@ export type CompiledAction = {
   index: number;
   type: string;
   config: Record<string, unknown>;
-  templates: readonly (readonly [key: string, template: CompiledTemplate])[];
+  /** Each template field with the longest its rendered text may be (RENDERED_TEXT_MAX). */
+  templates: readonly (readonly [key: string, template: CompiledTemplate, maxLength: number])[];
 };
 
 export type CompiledAutomation = {
@@ -70,7 +71,7 @@ function compileAction(raw: unknown, index: number): CompiledAction | string {
   const data = parsed.data as Record<string, unknown>;
   const templates = definition.templateFields
     .filter((key) => typeof data[key] === "string")
-    .map((key) => [key, compileTemplate(data[key] as string)] as const);
+    .map((key) => [key, compileTemplate(data[key] as string), RENDERED_TEXT_MAX[key] ?? DEFAULT_RENDERED_TEXT_MAX] as const);
   return { index, type: definition.type, config: data, templates };
 }
 

@@ -11,6 +11,7 @@ import {
 } from "./compile-automation";
 import type { ConditionTraceNode } from "./conditions";
 import type { NormalizedEvent } from "./event";
+import { truncateText } from "@/lib/text/truncate";
 import { renderCompiled, type TemplateContext } from "./templates";
 
 /** An event caused by automations more than this many hops deep is logged, not run. */
@@ -18,10 +19,13 @@ export const MAX_CAUSATION_DEPTH = 3;
 
 export type PlanStatus = "pending" | "skipped" | "failed" | "stopped";
 export type PlannedAction = { index: number; type: string; config: Record<string, unknown>; missing: string[] };
+/** A rendered field cut to its limit: action number (from 1), the field, its rendered length and the limit. */
+export type TruncatedField = { action: number; field: string; length: number; max: number };
 export type RunTrace = {
   trigger: TriggerMatch;
   conditions: ConditionTraceNode | null;
-  templates: { missing: string[] };
+  /** `truncated` is present only when some rendered text was cut (with an ellipsis) to its field's limit. */
+  templates: { missing: string[]; truncated?: TruncatedField[] };
 };
 export type RunPlan = {
   automationId: string;
@@ -90,12 +94,14 @@ function planMatched(scope: EventScope, automation: EngineAutomation, compiled: 
 
   const context = { ...templateBase(scope), automation: { id: automation.id, name: automation.name } };
   const allMissing: string[] = [];
+  const truncated: TruncatedField[] = [];
   plan.actions = compiled.actions.map((action) => {
     const config = { ...action.config };
     const missing: string[] = [];
-    for (const [key, template] of action.templates) {
+    for (const [key, template, max] of action.templates) {
       const rendered = renderCompiled(template, context);
-      config[key] = rendered.text;
+      config[key] = truncateText(rendered.text, max);
+      if (rendered.text.length > max) truncated.push({ action: action.index + 1, field: key, length: rendered.text.length, max });
       for (const path of rendered.missing) {
         if (!missing.includes(path)) missing.push(path);
         if (!allMissing.includes(path)) allMissing.push(path);
@@ -104,6 +110,7 @@ function planMatched(scope: EventScope, automation: EngineAutomation, compiled: 
     return { index: action.index, type: action.type, config, missing };
   });
   plan.trace.templates.missing = allMissing;
+  if (truncated.length > 0) plan.trace.templates.truncated = truncated;
   return plan;
 }
 

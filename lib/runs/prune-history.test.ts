@@ -96,7 +96,7 @@ describe.each(TEST_DRIVERS)("pruning the history on %s", (driver) => {
     ]);
 
     // A second round has nothing left to do.
-    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, deliveries: 0, mailbox: 0, deletedAutomations: 0, chunks: [] });
+    expect(await pruneHistory(db, { now: NOW, retentionDays: 30, chunkSize: 2 })).toEqual({ expiredRuns: 0, cappedRuns: 0, events: 0, deliveryLog: 0, deliveries: 0, mailbox: 0, deletedAutomations: 0, chunks: [] });
   });
 
   it("prunes finished deliveries with their attempts and kept emails past the period, never a queued one", async () => {

@@ -1,8 +1,8 @@
 // Retention: runs older than the retention period, and runs beyond each automation's cap (newest
 // kept), are deleted with their actions (run_actions cascade; activities, notifications and outbox
 // rows keep existing with run_id set null); then events older than the period that no run refers
-// to any more; then finished outbox rows (their attempts cascade) and kept mailbox emails older than
-// the period. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
+// to any more; inbound delivery log lines, finished outbox rows (their attempts cascade) and kept
+// mailbox emails older than the period. Service path (no user), by id, in chunks of at most `chunkSize` rows, so no
 // statement holds many locks or runs long and the embedded database keeps answering in between.
 // Payloads are never read. A run whose email or webhook is still queued (outbox pending/sending)
 // is kept whatever its age: its delivery would lose the run it reports to.
@@ -16,7 +16,7 @@
 import { and, asc, eq, inArray, isNotNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
-import { automationRuns, automations, events, mailboxMessages, outbox, workspaces } from "@/db/schema";
+import { automationRuns, automations, events, inboundDeliveries, mailboxMessages, outbox, workspaces } from "@/db/schema";
 
 export const DEFAULT_RUN_CAP_PER_AUTOMATION = 10_000;
 export const DEFAULT_PRUNE_CHUNK = 1_000;
@@ -45,6 +45,8 @@ export type PruneHistoryResult = {
   expiredRuns: number;
   cappedRuns: number;
   events: number;
+  /** Inbound delivery log lines (accepted, duplicate and rejected alike). */
+  deliveryLog: number;
   /** Finished outbox rows (sent, failed, kept) with their attempts, and kept mailbox emails. */
   deliveries: number;
   mailbox: number;
@@ -77,18 +79,23 @@ function noPendingDelivery(): SQL {
   );
 }
 
-/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
-async function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+/** Repeats a delete of at most `chunkSize` rows until a chunk comes back short; the rows deleted. */
+async function untilShortChunk(paced: Paced, chunkSize: number, chunks: number[], deleteChunk: () => Promise<readonly unknown[]>): Promise<number> {
   let total = 0;
   for (;;) {
-    const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
-    const deleted = await paced(() => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
+    const deleted = await paced(deleteChunk);
     if (deleted.length === 0) break;
     chunks.push(deleted.length);
     total += deleted.length;
     if (deleted.length < chunkSize) break;
   }
   return total;
+}
+
+/** Deletes the runs matching `where`, at most `chunkSize` per statement, until a chunk comes back short. */
+function deleteRunsInChunks(db: Db, paced: Paced, chunkSize: number, chunks: number[], where: SQL): Promise<number> {
+  const ids = db.select({ id: r.id }).from(r).where(where).limit(chunkSize);
+  return untilShortChunk(paced, chunkSize, chunks, () => db.delete(r).where(inArray(r.id, ids)).returning({ id: r.id }));
 }
 
 /** Per workspace, so the (workspace_id, created_at) index finds the old runs without a table scan. */
@@ -140,24 +147,30 @@ async function pruneEvents(db: Db, paced: Paced, cutoff: Date, chunkSize: number
   const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
   let total = 0;
   for (const { id: workspaceId } of list) {
-    for (;;) {
-      const ids = db
-        .select({ id: events.id })
-        .from(events)
-        .where(
-          and(
-            eq(events.workspaceId, workspaceId),
-            lt(events.receivedAt, cutoff),
-            notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
-          ),
-        )
-        .limit(chunkSize);
-      const deleted = await paced(() => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
-      if (deleted.length === 0) break;
-      chunks.push(deleted.length);
-      total += deleted.length;
-      if (deleted.length < chunkSize) break;
-    }
+    const ids = db
+      .select({ id: events.id })
+      .from(events)
+      .where(
+        and(
+          eq(events.workspaceId, workspaceId),
+          lt(events.receivedAt, cutoff),
+          notExists(sql`(select 1 from ${r} where ${r.eventId} = ${events.id})`),
+        ),
+      )
+      .limit(chunkSize);
+    total += await untilShortChunk(paced, chunkSize, chunks, () => db.delete(events).where(inArray(events.id, ids)).returning({ id: events.id }));
+  }
+  return total;
+}
+
+/** The delivery log older than the period, per workspace on its (workspace_id, received_at) index. */
+async function pruneDeliveryLog(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]): Promise<number> {
+  const d = inboundDeliveries;
+  const list = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id));
+  let total = 0;
+  for (const { id: workspaceId } of list) {
+    const ids = db.select({ id: d.id }).from(d).where(and(eq(d.workspaceId, workspaceId), lt(d.receivedAt, cutoff))).limit(chunkSize);
+    total += await untilShortChunk(paced, chunkSize, chunks, () => db.delete(d).where(inArray(d.id, ids)).returning({ id: d.id }));
   }
   return total;
 }
@@ -173,29 +186,16 @@ async function pruneDeletedAutomations(db: Db, paced: Paced, chunkSize: number):
   return deleted.length;
 }
 
-/** Deletes by id, at most `chunkSize` per statement, until a chunk comes back short. */
-async function deleteInChunks(paced: Paced, chunkSize: number, chunks: number[], chunk: (limit: number) => Promise<unknown[]>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await paced(() => chunk(chunkSize));
-    if (deleted.length === 0) break;
-    chunks.push(deleted.length);
-    total += deleted.length;
-    if (deleted.length < chunkSize) break;
-  }
-  return total;
-}
-
 /** Outbox rows done with (their attempts cascade) and kept emails, past the retention period. */
 async function pruneDeliveries(db: Db, paced: Paced, cutoff: Date, chunkSize: number, chunks: number[]) {
   const finished = and(inArray(outbox.status, ["sent", "failed", "skipped"]), lt(outbox.createdAt, cutoff))!;
-  const deliveries = await deleteInChunks(paced, chunkSize, chunks, (limit) =>
-    db.delete(outbox).where(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(finished).limit(limit))).returning({ id: outbox.id }),
+  const deliveries = await untilShortChunk(paced, chunkSize, chunks, () =>
+    db.delete(outbox).where(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(finished).limit(chunkSize))).returning({ id: outbox.id }),
   );
-  const mailbox = await deleteInChunks(paced, chunkSize, chunks, (limit) =>
+  const mailbox = await untilShortChunk(paced, chunkSize, chunks, () =>
     db
       .delete(mailboxMessages)
-      .where(inArray(mailboxMessages.id, db.select({ id: mailboxMessages.id }).from(mailboxMessages).where(lt(mailboxMessages.createdAt, cutoff)).limit(limit)))
+      .where(inArray(mailboxMessages.id, db.select({ id: mailboxMessages.id }).from(mailboxMessages).where(lt(mailboxMessages.createdAt, cutoff)).limit(chunkSize)))
       .returning({ id: mailboxMessages.id }),
   );
   return { deliveries, mailbox };
@@ -211,7 +211,8 @@ export async function pruneHistory(db: Db, params: PruneHistoryParams): Promise<
   const groupSize = Math.max(1, Math.trunc(params.capGroupSize ?? DEFAULT_CAP_GROUP));
   const cappedRuns = await pruneBeyondCap(db, paced, cap, groupSize, chunkSize, chunks);
   const prunedEvents = await pruneEvents(db, paced, cutoff, chunkSize, chunks);
+  const deliveryLog = await pruneDeliveryLog(db, paced, cutoff, chunkSize, chunks);
   const { deliveries, mailbox } = await pruneDeliveries(db, paced, cutoff, chunkSize, chunks);
   const deletedAutomations = await pruneDeletedAutomations(db, paced, chunkSize);
-  return { expiredRuns, cappedRuns, events: prunedEvents, deliveries, mailbox, deletedAutomations, chunks };
+  return { expiredRuns, cappedRuns, events: prunedEvents, deliveryLog, deliveries, mailbox, deletedAutomations, chunks };
 }

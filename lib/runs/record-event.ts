@@ -6,7 +6,7 @@
 
 import type { Db } from "@/db/client";
 import type { EffectBatch } from "@/lib/actions/types";
-import { env } from "@/lib/env";
+import { appBaseUrl } from "@/lib/app-url";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { RunRecord } from "./run-automations";
 import { submitEventWrite } from "./write-batcher";
@@ -63,7 +63,7 @@ export function eventWritePayload(p: RecordEventParams) {
     alert_max_day: ALERTS_PER_DAY,
     // Without SMTP_URL the alert emails are kept in the workspace's mailbox (lib/outbox/).
     alert_email: true,
-    app_url: env().APP_URL?.replace(/\/$/, "") ?? "",
+    app_url: appBaseUrl(),
     runs: p.runs.map((run) => ({
       id: run.id,
       automation_id: run.automationId,

@@ -21,7 +21,8 @@ export function decodeRunCursor(text: string): RunCursor | null {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [createdAt, id] = value as unknown[];
-    if (typeof createdAt !== "string" || !TIMESTAMP.test(createdAt) || Number.isNaN(Date.parse(createdAt))) return null;
+    // Year 0 matches the pattern but is no PostgreSQL timestamp; no run predates the year 2000.
+    if (typeof createdAt !== "string" || !TIMESTAMP.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || createdAt < "2000") return null;
     if (typeof id !== "string" || !UUID.test(id)) return null;
     return { createdAt, id: id.toLowerCase() };
   } catch {

@@ -1,9 +1,12 @@
 // The run history's filters as they live in the URL (?status=&automation=&type=&entity=&event=&from=&to=&cursor=),
 // so a filtered view is a link that can be shared. Parsing is forgiving on purpose: a value that is
-// not valid (an old link, a hand-edited URL) is dropped and the page shows the wider view.
+// not valid (an old link, a hand-edited URL) is dropped, named in `ignored` so the page can say so,
+// and the wider view shown. No dropped value reaches the database: a day PostgreSQL cannot hold
+// (year 0) or text it cannot store (a NUL, an unpaired surrogate) used to answer 500.
 // Isomorphic: the server page, the API route and the polling client all read and write it.
 
 import { RUN_EVENT_TYPES, type EventType, type InternalEventType } from "@/lib/engine/event";
+import { isStorableText } from "@/lib/text/storable-text";
 import { decodeRunCursor } from "./run-cursor";
 
 /** The statuses of db/schema/runs.ts, repeated here so the browser bundle does not pull in the schema. */
@@ -51,33 +54,58 @@ function read(input: SearchInput, key: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** A real calendar day (2026-02-30 is not), as YYYY-MM-DD. */
+/** Years before this are no one's filter, and year 0 is not a PostgreSQL date. */
+export const EARLIEST_FILTER_YEAR = 1000;
+
+/** A real calendar day (2026-02-30 is not) from year 1000 on, as YYYY-MM-DD. */
 export function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
+  if (!DAY.test(value) || Number(value.slice(0, 4)) < EARLIEST_FILTER_YEAR) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** The filters, and the URL parameters whose values were dropped as invalid. */
+export type ParsedFilters<F> = { filters: F; ignored: string[] };
+
+/** Reads one parameter: kept when `accept` says so (under the filter's key), else named in `ignored`. */
+export function filterReader(input: SearchInput, ignored: string[]) {
+  return (param: string, accept: (value: string) => boolean): string | undefined => {
+    const value = read(input, param);
+    if (value === undefined) return undefined;
+    if (accept(value)) return value;
+    ignored.push(param);
+    return undefined;
+  };
+}
+
+/** The filters without the keys left undefined, so equal filters compare equal. */
+export function definedOnly<F extends object>(filters: F): F {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as F;
+}
+
+const inList = (list: readonly string[]) => (value: string) => list.includes(value);
+const isUuid = (value: string) => UUID.test(value);
+
+export function readRunFilters(input: SearchInput): ParsedFilters<RunFilters> {
+  const ignored: string[] = [];
+  const take = filterReader(input, ignored);
+  const p = RUN_FILTER_PARAMS;
+  const filters: RunFilters = {
+    status: take(p.status, inList(RUN_STATUS_OPTIONS)) as RunStatusFilter | undefined,
+    automationId: take(p.automationId, isUuid)?.toLowerCase(),
+    eventType: take(p.eventType, inList(RUN_EVENT_TYPES)) as EventType | InternalEventType | undefined,
+    entityId: take(p.entityId, (value) => value.length <= MAX_ENTITY_ID_LENGTH && isStorableText(value)),
+    eventId: take(p.eventId, isUuid)?.toLowerCase(),
+    waiting: take(p.waiting, (value) => value === "1") as "1" | undefined,
+    from: take(p.from, isCalendarDay),
+    to: take(p.to, isCalendarDay),
+    cursor: take(p.cursor, (value) => decodeRunCursor(value) !== null),
+  };
+  return { filters: definedOnly(filters), ignored };
+}
+
 export function parseRunFilters(input: SearchInput): RunFilters {
-  const filters: RunFilters = {};
-  const status = read(input, RUN_FILTER_PARAMS.status);
-  if (status && (RUN_STATUS_OPTIONS as readonly string[]).includes(status)) filters.status = status as RunStatusFilter;
-  const automationId = read(input, RUN_FILTER_PARAMS.automationId);
-  if (automationId && UUID.test(automationId)) filters.automationId = automationId.toLowerCase();
-  const eventType = read(input, RUN_FILTER_PARAMS.eventType);
-  if (eventType && (RUN_EVENT_TYPES as readonly string[]).includes(eventType)) filters.eventType = eventType as EventType | InternalEventType;
-  const entityId = read(input, RUN_FILTER_PARAMS.entityId);
-  if (entityId && entityId.length <= MAX_ENTITY_ID_LENGTH) filters.entityId = entityId;
-  const eventId = read(input, RUN_FILTER_PARAMS.eventId);
-  if (eventId && UUID.test(eventId)) filters.eventId = eventId.toLowerCase();
-  if (read(input, RUN_FILTER_PARAMS.waiting) === "1") filters.waiting = "1";
-  const from = read(input, RUN_FILTER_PARAMS.from);
-  if (from && isCalendarDay(from)) filters.from = from;
-  const to = read(input, RUN_FILTER_PARAMS.to);
-  if (to && isCalendarDay(to)) filters.to = to;
-  const cursor = read(input, RUN_FILTER_PARAMS.cursor);
-  if (cursor && decodeRunCursor(cursor)) filters.cursor = cursor;
-  return filters;
+  return readRunFilters(input).filters;
 }
 
 /** The query string for filters (without "?"), keys in a fixed order so equal filters give equal links. */

@@ -43,11 +43,11 @@ export async function runDuePruningRound(db: Db, intervalMs = HOUR_MS): Promise<
     if (auth.signInAttempts + auth.sessions > 0) {
       console.info(`history pruning: ${auth.signInAttempts} idle sign-in counters, ${auth.sessions} ended sessions`);
     }
-    const total = result.expiredRuns + result.cappedRuns + result.events;
-    await bookNextPruningRound(db, intervalMs, { result: { expiredRuns: result.expiredRuns, cappedRuns: result.cappedRuns, events: result.events } });
+    const total = result.expiredRuns + result.cappedRuns + result.events + result.deliveryLog + result.deliveries + result.mailbox + result.deletedAutomations;
+    await bookNextPruningRound(db, intervalMs, { result: { expiredRuns: result.expiredRuns, cappedRuns: result.cappedRuns, events: result.events, deliveryLog: result.deliveryLog } });
     if (total > 0) {
       console.info(
-        `history pruning: ${result.expiredRuns} expired runs, ${result.cappedRuns} runs over the per-automation cap, ${result.events} events (${result.chunks.length} chunks)`,
+        `history pruning: ${result.expiredRuns} expired runs, ${result.cappedRuns} runs over the per-automation cap, ${result.events} events, ${result.deliveryLog} delivery log lines, ${result.deliveries} sent or failed deliveries, ${result.mailbox} mailbox emails (${result.chunks.length} chunks)`,
       );
     }
   } catch (error) {

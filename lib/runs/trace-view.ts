@@ -12,6 +12,8 @@ export type TraceView = {
   trigger: { matched: boolean; reason: string } | null;
   conditions: ConditionTraceNode | null;
   missingVariables: string[];
+  /** Rendered fields cut to their limit, as sentences ("Action 1's subject: 255,044 characters, cut to 200"). */
+  truncated: string[];
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,7 +51,12 @@ export function readTrace(trace: unknown): TraceView {
   const trigger = isRecord(record.trigger) ? { matched: record.trigger.matched === true, reason: String(record.trigger.reason ?? "") } : null;
   const templates = isRecord(record.templates) ? record.templates : {};
   const missing = Array.isArray(templates.missing) ? templates.missing.filter((item): item is string => typeof item === "string") : [];
-  return { trigger, conditions: readNode(record.conditions), missingVariables: missing };
+  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated) };
+}
+
+function readTruncated(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((entry) => `Action ${Number(entry.action)}’s ${String(entry.field)}: ${formatNumber(Number(entry.length))} characters, cut to ${formatNumber(Number(entry.max))} with an ellipsis`);
 }
 
 /** A value as a person reads it, by the field's type; missing and blank values say "empty". */

@@ -3,8 +3,9 @@
 // adapter/zod → automations by index → engine → one database call that claims the event and writes
 // everything → response. The claim is the first write of that call rather than a step before the
 // engine: claim and writes then share one transaction and one round trip, and a redelivery costs
-// only an in-memory plan before it is recognised. Every delivery to a known source is logged, and
-// every failure is answered with the documented JSON; the database waits share one deadline
+// only an in-memory plan before it is recognised. Every delivery to a known source is logged
+// (rejected ones one by one up to a few per second per source, then as one summary row a second),
+// and every failure is answered with the documented JSON; the database waits share one deadline
 // (REQUEST_DEADLINE_MS), past which the answer is 503 with Retry-After.
 
 import { createHash } from "node:crypto";
@@ -20,6 +21,7 @@ import { assertJsonContentType, normalizePayload, parseJsonBody } from "./parse-
 import { readBody } from "./read-body";
 import { recordDelivery, type DeliveryLogEntry } from "./record-delivery";
 import { WebhookRejection } from "./rejection";
+import { RejectionSampler, REJECTIONS_LOGGED_PER_SECOND, type RejectionSummary } from "./rejection-sampler";
 import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
 
 /** `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer. */
@@ -33,6 +35,18 @@ const LOG_DEADLINE_MS = 2_000;
 /** Log writes left running in the background at most (during an outage each would wait for its deadline). */
 const MAX_BACKGROUND_LOGS = 64;
 let backgroundLogs = 0;
+
+const rejections = new RejectionSampler();
+
+/** Writes the pending summaries of suppressed rejections now (tests; the timer does it otherwise). */
+export function flushRejectionSummaries(): Promise<void> {
+  return rejections.flush();
+}
+
+function summaryReason({ count, firstAt, lastAt }: RejectionSummary, lastReason: string): string {
+  const span = `${firstAt.toISOString()} to ${lastAt.toISOString()}`;
+  return `${count} more rejected deliveries (${span}) were not logged one by one: over ${REJECTIONS_LOGGED_PER_SECOND} a second from this source. The last: ${lastReason}`;
+}
 
 function json(status: number, body: unknown): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -130,7 +144,21 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
     return json(200, { eventId: result.eventId, duplicate: result.duplicate, runs: result.runs });
   } catch (error) {
     if (error instanceof WebhookRejection) {
-      await logDelivery(db, source, base, { outcome: "rejected", httpStatus: error.status, reason: error.message, body: raw ?? error.partialBody ?? null, issues: error.issues });
+      const summarize = (summary: RejectionSummary) =>
+        recordDelivery(db, {
+          workspaceId: source.workspaceId,
+          sourceId: source.id,
+          externalId: null,
+          receivedAt: summary.lastAt,
+          outcome: "rejected",
+          httpStatus: error.status,
+          reason: summaryReason(summary, error.message),
+          body: null,
+          suppressed: summary.count,
+        }).catch((failure: unknown) => logUnexpected(`could not log rejected deliveries to source ${source.id}`, failure));
+      if (rejections.admit(source.id, now, summarize)) {
+        await logDelivery(db, source, base, { outcome: "rejected", httpStatus: error.status, reason: error.message, body: raw ?? error.partialBody ?? null, issues: error.issues });
+      }
       return rejectionResponse(error);
     }
     return failed(db, source, base, error, raw);

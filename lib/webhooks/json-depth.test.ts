@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonDepthExceeds } from "./json-depth";
+import { jsonDepthExceeds, scanJsonText } from "./json-depth";
 
 const nested = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
 const nestedObjects = (depth: number) => '{"a":'.repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
@@ -31,5 +31,29 @@ describe("jsonDepthExceeds", () => {
     expect(() => JSON.parse(text)).not.toThrow();
     expect(jsonDepthExceeds(text, 5)).toBe(false);
     expect(jsonDepthExceeds(text, 4)).toBe(true);
+  });
+});
+
+describe("scanJsonText: escapes PostgreSQL cannot store", () => {
+  it.each<[string, string, boolean]>([
+    ["plain text", '{"a":"b"}', false],
+    ["a NUL escape", '{"a":"\\u0000"}', true],
+    ["a NUL escape in a key", '{"\\u0000":1}', true],
+    ["an escaped backslash before u0000 is text", '{"a":"\\\\u0000"}', false],
+    ["a surrogate pair", '{"a":"\\ud83d\\ude00"}', false],
+    ["a surrogate pair in capitals", '{"a":"\\uD83D\\uDE00"}', false],
+    ["a lone high surrogate", '{"a":"\\ud800"}', true],
+    ["a lone high surrogate at the end of the text", '"\\ud800', true],
+    ["a high surrogate before a plain escape", '{"a":"\\ud800\\u0041"}', true],
+    ["a lone low surrogate", '{"a":"\\udc00"}', true],
+    ["two high surrogates", '{"a":"\\ud800\\ud800"}', true],
+    ["other escapes", '{"a":"\\u0001\\u00e9\\n\\"\\/"}', false],
+    ["u0000 outside a string is not an escape", '[1]', false],
+  ])("%s", (_, text, flagged) => {
+    expect(scanJsonText(text).unstorableEscape).toBe(flagged);
+  });
+
+  it("still measures depth after an escape", () => {
+    expect(scanJsonText(`["\\ud83d\\ude00",${"[".repeat(32)}${"]".repeat(32)}]`).tooDeep).toBe(true);
   });
 });

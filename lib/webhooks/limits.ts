@@ -9,6 +9,11 @@ export const MAX_JSON_DEPTH = 32;
 export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
 /** After a rotation the previous secret keeps verifying this long, so senders can switch without loss. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Text a sender controls (a Content-Type, a table name, a JSON parser's excerpt) is echoed in a
+ * rejection's message and issues, and in the delivery log, up to this many characters.
+ */
+export const MAX_ECHO_CHARS = 200;
 /** How much of a rejected body the delivery log keeps (characters). */
 export const SNIPPET_CHARS = 500;
 /** A `webhook-id` is our idempotency key; anything longer is not an id. */

@@ -3,13 +3,18 @@
 
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { getAdapter, type PayloadFormat } from "./adapters";
-import { jsonDepthExceeds } from "./json-depth";
+import { findUnstorableText } from "@/lib/text/storable-text";
+import { scanJsonText } from "./json-depth";
 import { MAX_JSON_DEPTH } from "./limits";
 import { WebhookRejection } from "./rejection";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The body as JSON: refused when it is not UTF-8, nests too deep, or does not parse. */
+/**
+ * The body as JSON: refused when it is not UTF-8, nests too deep, does not parse, or holds text
+ * PostgreSQL cannot store (a NUL or an unpaired surrogate, in any string or key): a 400 naming the
+ * field, rather than a database error that would tell the sender to retry forever.
+ */
 export function parseJsonBody(raw: Uint8Array): unknown {
   let text: string;
   try {
@@ -17,15 +22,23 @@ export function parseJsonBody(raw: Uint8Array): unknown {
   } catch {
     throw new WebhookRejection("invalid_input", "invalid_encoding", "The body is not valid UTF-8");
   }
-  // Before JSON.parse: a deeply nested body would cost a deep recursive parse first.
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+  // Before JSON.parse: a deeply nested body would cost a deep recursive parse first. The same pass
+  // flags unstorable escapes, so only such rare bodies are walked again, to name the field.
+  const scan = scanJsonText(text, MAX_JSON_DEPTH);
+  if (scan.tooDeep) {
     throw new WebhookRejection("invalid_input", "too_deep", `The JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new WebhookRejection("invalid_input", "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
+  if (scan.unstorableEscape) {
+    const found = findUnstorableText(body) ?? { path: "", message: "the body contains text that cannot be stored" };
+    throw new WebhookRejection("invalid_input", "invalid_payload", `The body is not a valid payload: ${found.message}`, [found]);
+  }
+  return body;
 }
 
 const FORMAT_NAMES: Record<PayloadFormat, string> = { native: "native event", supabase: "Supabase Database Webhook" };

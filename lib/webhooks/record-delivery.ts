@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { inboundDeliveries } from "@/db/schema";
 import type { PayloadIssue } from "./adapters/types";
+import { capEcho } from "./echo";
 import { SNIPPET_CHARS } from "./limits";
 
 export type DeliveryLogEntry = {
@@ -13,6 +14,8 @@ export type DeliveryLogEntry = {
   body: Uint8Array | null;
   eventId?: string | null;
   issues?: PayloadIssue[];
+  /** A summary row: how many rejected deliveries it stands for (rejection-sampler.ts). */
+  suppressed?: number;
   receivedAt: Date;
 };
 
@@ -22,8 +25,8 @@ const lenient = new TextDecoder("utf-8");
 export function snippetOf(body: Uint8Array | null): string | null {
   if (!body || body.byteLength === 0) return null;
   // 4 bytes per character at most: decode no more than the snippet can show.
-  const text = lenient.decode(body.subarray(0, SNIPPET_CHARS * 4));
-  return text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text;
+  // The lenient decoder leaves no unpaired surrogate; capEcho replaces NULs (raw ones make invalid JSON, but are still logged).
+  return capEcho(lenient.decode(body.subarray(0, SNIPPET_CHARS * 4)), SNIPPET_CHARS);
 }
 
 /** Logs a delivery that produced no new event (accepted ones are logged by the event's own statement). */
@@ -34,10 +37,10 @@ export async function recordDelivery(db: Db, entry: DeliveryLogEntry): Promise<v
     externalId: entry.externalId?.slice(0, 255) ?? null,
     outcome: entry.outcome,
     httpStatus: entry.httpStatus,
-    reason: entry.reason,
+    reason: entry.reason === null ? null : capEcho(entry.reason),
     snippet: snippetOf(entry.body),
     eventId: entry.eventId ?? null,
-    details: entry.issues ? { issues: entry.issues.slice(0, 50) } : null,
+    details: entry.suppressed ? { suppressed: entry.suppressed } : entry.issues ? { issues: entry.issues.slice(0, 50) } : null,
     receivedAt: entry.receivedAt,
   });
 }

@@ -3,6 +3,7 @@
 
 import { AppError, type AppErrorCode } from "@/lib/result";
 import type { PayloadIssue } from "./adapters/types";
+import { capEcho } from "./echo";
 
 export type RejectionReason =
   | "unknown_source"
@@ -20,16 +21,23 @@ export type RejectionReason =
   | "invalid_json"
   | "invalid_payload";
 
+/** Issues kept per rejection (the answer and the log line): enough to fix a payload, not a flood. */
+const MAX_ISSUES = 50;
+
 export class WebhookRejection extends AppError {
+  /** The issues, each path and message capped like the message (MAX_ECHO_CHARS). */
+  readonly issues?: PayloadIssue[];
+
   constructor(
     code: AppErrorCode,
     readonly reason: RejectionReason,
     message: string,
-    readonly issues?: PayloadIssue[],
+    issues?: PayloadIssue[],
     /** The first bytes received, when the body was only partly read (413): the log's snippet. */
     readonly partialBody?: Uint8Array,
   ) {
-    super(code, message);
+    super(code, capEcho(message));
     this.name = "WebhookRejection";
+    this.issues = issues?.slice(0, MAX_ISSUES).map((issue) => ({ path: capEcho(issue.path), message: capEcho(issue.message) }));
   }
 }

@@ -3,14 +3,16 @@
 import { getDb } from "@/db/next";
 import { getSession } from "@/lib/auth/session";
 import { listRuns } from "@/lib/runs/list-runs";
-import { parseRunFilters } from "@/lib/runs/run-filters";
+import { readRunFilters } from "@/lib/runs/run-filters";
 import { RUNS_PAGE_SIZE } from "@/lib/runs/page-size";
 import { AppError } from "@/lib/result";
 
 export async function GET(request: Request) {
   const session = await getSession();
   if (!session) return Response.json({ error: "Sign in to see runs." }, { status: 401 });
-  const filters = parseRunFilters(new URL(request.url).searchParams);
+  const { filters, ignored } = readRunFilters(new URL(request.url).searchParams);
+  // The pages drop invalid filters and say so; an API caller gets told instead of a wider list.
+  if (ignored.length > 0) return Response.json({ error: `Invalid filter values: ${ignored.join(", ")}`, invalid: ignored }, { status: 400 });
   try {
     const { db } = await getDb();
     const page = await listRuns(db, session.claims, { ...filters, workspaceId: session.workspace.id, limit: RUNS_PAGE_SIZE });

@@ -1,6 +1,7 @@
 // The native format is the engine's own vocabulary on the wire (snake_case): validate and rename.
 
 import { nativeEventSchema, type NativeEventBody, type NormalizedEvent } from "@/lib/engine/event";
+import { occurredAtIssue } from "./occurred-at";
 import { toPayloadIssues, type PayloadAdapter } from "./types";
 
 export function fromNativeBody(body: NativeEventBody): NormalizedEvent {
@@ -16,10 +17,10 @@ export function fromNativeBody(body: NativeEventBody): NormalizedEvent {
 
 export const nativeAdapter: PayloadAdapter = {
   format: "native",
-  normalize(body) {
+  normalize(body, { now }) {
     const parsed = nativeEventSchema.safeParse(body);
-    return parsed.success
-      ? { ok: true, event: fromNativeBody(parsed.data) }
-      : { ok: false, issues: toPayloadIssues(parsed.error.issues) };
+    if (!parsed.success) return { ok: false, issues: toPayloadIssues(parsed.error.issues) };
+    const issue = occurredAtIssue(parsed.data.occurred_at, now, "occurred_at");
+    return issue ? { ok: false, issues: [issue] } : { ok: true, event: fromNativeBody(parsed.data) };
   },
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { EntityType } from "@/lib/automations/fields";
 import { parseDate } from "@/lib/automations/values";
 import { wireCausationSchema, type EventAction, type NormalizedEvent } from "@/lib/engine/event";
+import { occurredAtIssue } from "./occurred-at";
 import { toPayloadIssues, type AdapterResult, type PayloadAdapter, type PayloadIssue } from "./types";
 
 export const SUPABASE_TABLES: Record<string, EntityType> = {
@@ -77,11 +78,16 @@ function normalizeBody(body: SupabaseBody, now: Date): AdapterResult {
   }
   if (issues.length > 0 || !entityType || !row) return { ok: false, issues };
 
+  // A deletion has no row timestamp of its own: the old row's updated_at is the last edit.
+  const stampColumn = isDelete ? null : row.updated_at ? "updated_at" : "created_at";
+  const occurredAt = timestamp(stampColumn ? row[stampColumn] : undefined, now);
+  const bound = occurredAtIssue(occurredAt, now, `${rowPath}.${stampColumn}`);
+  if (bound) return { ok: false, issues: [bound] };
+
   const data = withoutCausation(row);
   const event: NormalizedEvent = {
     type: `${entityType}.${ACTIONS[body.type]}`,
-    // A deletion has no row timestamp of its own: the old row's updated_at is the last edit.
-    occurredAt: timestamp(isDelete ? undefined : (row.updated_at || row.created_at), now),
+    occurredAt,
     entity: { type: entityType, id: String(id), data },
     previous: body.type === "UPDATE" ? diffRows(withoutCausation(body.old_record!), data) : null,
     actor: null,

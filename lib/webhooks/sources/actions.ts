@@ -6,7 +6,6 @@ import { logUnexpected } from "@/lib/auth/pg-error";
 import { requireAdmin } from "@/lib/auth/session";
 import { AppError, fieldErrorsFromIssues } from "@/lib/result";
 import { createSource } from "./create-source";
-import { requestBaseUrl } from "./request-base-url";
 import { rotateSourceSecret } from "./rotate-source-secret";
 import { createSourceSchema, sourceIdSchema } from "./schemas";
 import { sendTestEvent } from "./send-test-event";
@@ -84,7 +83,6 @@ export async function sendTestEventAction(previous: SourceActionState, formData:
       sourceId: sourceId.data,
       userId: session.user.id,
       userEmail: session.user.email,
-      baseUrl: await requestBaseUrl(),
       now: new Date(),
     });
     if (result.status !== 200) {
@@ -96,7 +94,7 @@ export async function sendTestEventAction(previous: SourceActionState, formData:
   } catch (error) {
     if (error instanceof AppError) return failed(error);
     logUnexpected("test event failed", error);
-    return { ok: false, error: "Could not post the test event to this app's webhook URL." };
+    return { ok: false, error: "Could not process the test event. Please try again." };
   }
   return done(previous, message);
 }

@@ -2,12 +2,15 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSources, workspaceMembers } from "@/db/schema";
 import { withUser } from "@/db/with-user";
+import { ingestWebhook } from "../ingest-webhook";
 import { sampleNativeEvent, sampleSupabaseEvent, signedDelivery } from "../sample-event";
-import { webhookUrl } from "../secrets";
 import { sourceIdSchema } from "./schemas";
 import { sourceNotFound, type SourceScope } from "./scope";
 
-export type SendTestEventParams = SourceScope & { sourceId: string; userId: string; userEmail: string; baseUrl: string; now: Date };
+export type SendTestEventParams = SourceScope & { sourceId: string; userId: string; userEmail: string; now: Date };
+
+/** Makes a valid Request only: ingestion is given the source id and never reads this URL, and nothing is sent. */
+const IN_PROCESS_URL = "http://in-process.invalid/api/webhooks/";
 
 export type TestEventResult = {
   status: number;
@@ -17,11 +20,14 @@ export type TestEventResult = {
 };
 
 /**
- * Posts a signed sample event (a deal of the admin's moved to Negotiation) to the source over real
- * HTTP, so it takes exactly the path a CRM's delivery takes, and reports what the route answered.
+ * Hands a signed sample event (a deal of the admin's moved to Negotiation) to the webhook route's
+ * own ingestion function, in-process, so it takes exactly the steps a CRM's delivery takes (signature,
+ * parsing, engine, writes, delivery log) without any network call, and reports what it answered.
+ * No URL is involved: nothing a request says can make the server call another address.
  */
 export async function sendTestEvent(db: Db, params: SendTestEventParams): Promise<TestEventResult> {
   if (!sourceIdSchema.safeParse(params.sourceId).success) throw sourceNotFound();
+  // The admin's own lookup, under row-level security; ingestion then runs as the route does (service path).
   const found = await withUser(db, params.claims, async (tx) => {
     const [source] = await tx
       .select({ id: webhookSources.id, format: webhookSources.format, secret: webhookSources.secret })
@@ -39,7 +45,8 @@ export async function sendTestEvent(db: Db, params: SendTestEventParams): Promis
   const options = { owner: crmUserId ?? params.userEmail, dealId: `TEST-${id.slice(5, 13)}`, title: "Test deal (sent from the Webhooks page)" };
   const body = source.format === "supabase" ? sampleSupabaseEvent(options, params.now) : sampleNativeEvent(options, params.now);
   const delivery = signedDelivery({ format: source.format, secret: source.secret, body, id, now: params.now });
-  const response = await fetch(webhookUrl(params.baseUrl, source.id), { method: "POST", headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(15_000) });
+  const request = new Request(`${IN_PROCESS_URL}${source.id}`, { method: "POST", headers: delivery.headers, body: delivery.body });
+  const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now });
   const answer = (await response.json().catch(() => ({}))) as {
     duplicate?: boolean;
     error?: string;

@@ -5,9 +5,11 @@ import { AutomationList } from "@/components/automations/automation-list";
 import { AutomationSearch } from "@/components/automations/automation-search";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { listAutomations } from "@/lib/automations/list-automations";
+import { readAutomationSearch } from "@/lib/automations/search-query";
 import { formatInZone, nextSweepAt } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "Automations" };
 export default async function AutomationsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const session = await requireSession();
   const { q } = await searchParams;
-  const query = (Array.isArray(q) ? q[0] : (q ?? "")).trim().slice(0, 200);
+  const { query, ignored } = readAutomationSearch(q);
   const { db } = await getDb();
   const automations = await listAutomations(db, { claims: session.claims, workspaceId: session.workspace.id, query });
   const isAdmin = session.workspace.role === "admin";
@@ -45,6 +47,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
           </>
         }
       />
+      <IgnoredFiltersNotice ignored={ignored} />
       {showSearch ? <AutomationSearch query={query} /> : null}
       <AutomationList automations={automations} currentUserId={session.user.id} query={query} nextCheck={nextCheck} />
     </>

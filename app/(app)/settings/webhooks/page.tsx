@@ -6,25 +6,26 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { OutboundSecretCard } from "@/components/webhooks/outbound-secret-card";
 import { SourceCard } from "@/components/webhooks/source-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
+import { appBaseUrl } from "@/lib/app-url";
 import { requireAdmin } from "@/lib/auth/session";
 import { readOutboundSecret } from "@/lib/outbox/outbound-secret";
-import { parseDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
+import { readDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { listDeliveries } from "@/lib/webhooks/deliveries/list-deliveries";
 import { webhookUrl } from "@/lib/webhooks/secrets";
 import { listSources } from "@/lib/webhooks/sources/list-sources";
-import { requestBaseUrl } from "@/lib/webhooks/sources/request-base-url";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireAdmin();
-  const filters = parseDeliveryFilters(await searchParams);
+  const { filters, ignored } = readDeliveryFilters(await searchParams);
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const sources = await listSources(db, { ...scope, now: new Date() });
   const deliveries = await listDeliveries(db, { ...scope, ...filters });
-  const baseUrl = await requestBaseUrl();
+  const baseUrl = appBaseUrl();
   const outbound = await readOutboundSecret(db, session.claims, session.workspace.id);
   return (
     <>
@@ -35,6 +36,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       <Card className="mb-6 p-5">
         <CreateSourceForm />
       </Card>
+      <IgnoredFiltersNotice ignored={ignored} />
       <OutboundSecretCard secret={outbound.secret} rotatedAt={outbound.rotatedAt.toISOString()} />
       <DeliveryLog deliveries={deliveries} filters={filters} sources={sources.map(({ id, name }) => ({ id, name }))} />
       {sources.length === 0 ? (

@@ -6,13 +6,14 @@ import { notFound } from "next/navigation";
 import { NoRunsYet } from "@/components/runs/no-runs-yet";
 import { RunFiltersForm } from "@/components/runs/run-filters-form";
 import { RunHistory } from "@/components/runs/run-history";
+import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { describeTrigger } from "@/lib/automations/triggers";
 import { loadFirstRunPrompt } from "@/lib/runs/first-run-prompt";
 import { loadRunPage } from "@/lib/runs/load-run-page";
-import { hasRunFilters, parseRunFilters } from "@/lib/runs/run-filters";
+import { hasRunFilters, readRunFilters } from "@/lib/runs/run-filters";
 import { AppError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Automation runs" };
@@ -27,7 +28,8 @@ export default async function AutomationRunsPage({ params, searchParams }: Props
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const filters = { ...parseRunFilters(await searchParams), automationId: automation.id };
+  const parsed = readRunFilters(await searchParams);
+  const filters = { ...parsed.filters, automationId: automation.id };
   const page = await loadRunPage(db, session, filters);
   const basePath = `/settings/automations/${automation.id}/runs`;
   // The automation is fixed by the path: only the other filters make an empty list "no match".
@@ -45,6 +47,7 @@ export default async function AutomationRunsPage({ params, searchParams }: Props
         <h1 className="text-2xl font-semibold tracking-tight text-ink">Runs of {automation.name}</h1>
         <p className="mt-1 text-sm text-ink-muted">{describeTrigger(automation.trigger)} · now at version {automation.version}</p>
       </div>
+      <IgnoredFiltersNotice ignored={parsed.ignored} />
       <RunFiltersForm filters={filters} basePath={basePath} />
       <RunHistory initialPage={page} filters={filters} basePath={basePath} fixedAutomationId={automation.id} noRunsYet={prompt ? <NoRunsYet prompt={prompt} scope="automation" /> : undefined} />
     </>
