@@ -148,7 +148,8 @@ const ADDITIONS = /* GraphQL */ `
   type AutomationTriggerType {
     "The stored type, e.g. deal.stage_changed (deal_stage_changed is accepted on input)."
     type: String!
-    entity: String!
+    "The entity its events concern; null for schedule, which concerns none."
+    entity: String
     label: String!
     description: String!
     timeBased: Boolean!
