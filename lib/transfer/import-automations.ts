@@ -11,6 +11,7 @@ import { listAssignableMembers } from "@/lib/automations/list-assignable-members
 import { automationInputSchema, type AutomationInput } from "@/lib/automations/schema";
 import type { AutomationScope } from "@/lib/automations/scope";
 import { getTrigger } from "@/lib/automations/triggers";
+import { normalizeAutomationInput, type WorkflowAutomationInput } from "@/lib/graphql/input/normalize-input";
 import { AppError } from "@/lib/result";
 import { EXPORT_FORMAT, EXPORT_VERSION, mapHeaderValues, mapMemberRecipients, MAX_IMPORT_AUTOMATIONS, MAX_IMPORT_BYTES, REDACTED } from "./document";
 
@@ -68,41 +69,59 @@ async function plan(db: Db, scope: AutomationScope, text: string): Promise<Plann
   );
   const taken = new Set(existing.map((row) => row.name));
   return elements.map((element, index) => {
-    const problems: ImportProblem[] = [];
-    const needsValue: string[] = [];
     const raw = (element ?? {}) as Record<string, unknown>;
     const name = typeof raw.name === "string" ? raw.name : `Automation ${index + 1}`;
-    const actions = mapHeaderValues(
-      mapMemberRecipients(Array.isArray(raw.actions) ? raw.actions : [], (recipient, path) => {
-        const email = typeof recipient.email === "string" ? recipient.email.toLowerCase() : "";
-        const userId = members.get(email);
-        if (!userId) problems.push({ path: `automations.${index}.${path}`, message: `${recipient.email ? `${String(recipient.email)} is not a member of this workspace` : "A member is named without an email"}: invite them first, or change the action` });
-        return { kind: "member", userId: userId ?? "" };
-      }),
-      (value, path) => {
-        if (value !== REDACTED) return value;
-        needsValue.push(path);
-        return "";
-      },
-    );
-    const triggerType = (raw.trigger as { type?: unknown } | null)?.type;
-    if (!getTrigger(String(triggerType))) {
-      problems.push({ path: `automations.${index}.trigger.type`, message: `“${String(triggerType)}” is not a trigger this app knows` });
-    }
-    const candidate = { name: raw.name, description: raw.description ?? undefined, trigger: raw.trigger, conditions: raw.conditions ?? undefined, actions };
-    const parsed = automationInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = [`automations`, index, ...issue.path].join(".");
-        if (!problems.some((p) => p.path.startsWith(path) || path.startsWith(p.path))) problems.push({ path, message: issue.message });
-      }
-    }
+    const needsValue: string[] = [];
+    const read = "action" in raw || "condition" in raw ? readApiForm(raw, index) : readStoredForm(raw, index, members, needsValue);
+    const { problems } = read;
     const clash = taken.has(name);
     const createAs = clash ? copyName(name, taken) : name;
     taken.add(createAs);
     const item: ImportItem = { index, name, createAs, action: clash ? "create_copy" : "create", problems, needsValue };
-    return { item, input: parsed.success && problems.length === 0 ? { ...parsed.data, name: createAs } : null };
+    return { item, input: read.input && problems.length === 0 ? { ...read.input, name: createAs } : null };
   });
+}
+
+type Read = { input: AutomationInput | null; problems: ImportProblem[] };
+
+/** An element in the export's stored form: members by email, redacted header values to fill in. */
+function readStoredForm(raw: Record<string, unknown>, index: number, members: Map<string, string>, needsValue: string[]): Read {
+  const problems: ImportProblem[] = [];
+  const actions = mapHeaderValues(
+    mapMemberRecipients(Array.isArray(raw.actions) ? raw.actions : [], (recipient, path) => {
+      const email = typeof recipient.email === "string" ? recipient.email.toLowerCase() : "";
+      const userId = members.get(email);
+      if (!userId) problems.push({ path: `automations.${index}.${path}`, message: `${recipient.email ? `${String(recipient.email)} is not a member of this workspace` : "A member is named without an email"}: invite them first, or change the action` });
+      return { kind: "member", userId: userId ?? "" };
+    }),
+    (value, path) => {
+      if (value !== REDACTED) return value;
+      needsValue.push(path);
+      return "";
+    },
+  );
+  const triggerType = (raw.trigger as { type?: unknown } | null)?.type;
+  if (!getTrigger(String(triggerType))) {
+    problems.push({ path: `automations.${index}.trigger.type`, message: `“${String(triggerType)}” is not a trigger this app knows` });
+  }
+  const candidate = { name: raw.name, description: raw.description ?? undefined, trigger: raw.trigger, conditions: raw.conditions ?? undefined, actions };
+  const parsed = automationInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = [`automations`, index, ...issue.path].join(".");
+      if (!problems.some((p) => p.path.startsWith(path) || path.startsWith(p.path))) problems.push({ path, message: issue.message });
+    }
+  }
+  return { input: parsed.success ? parsed.data : null, problems };
+}
+
+/** An element in the API's input form (`condition`, `action`: docs/api.md), normalised as the API does. */
+function readApiForm(raw: Record<string, unknown>, index: number): Read {
+  const { description, ...input } = raw;
+  const normalized = normalizeAutomationInput(input as WorkflowAutomationInput, { description: typeof description === "string" ? description : null });
+  if (normalized.ok) return { input: normalized.data, problems: [] };
+  // The API's paths start at its `input` argument; here they start at the element.
+  return { input: null, problems: normalized.issues.map((issue) => ({ path: ["automations", index, ...issue.path.slice(1)].join("."), message: issue.message })) };
 }
 
 /** What an import would do, writing nothing. Document-level problems throw invalid_input. */

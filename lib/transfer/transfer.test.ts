@@ -94,6 +94,23 @@ describe.each(TEST_DRIVERS)("export and import on %s", (driver) => {
     expect(await rows(team.workspace.id)).toBe(before);
   });
 
+  it("also imports the API's input form (docs/api.md), with its paths into the element", async () => {
+    const apiForm = {
+      name: "From a script",
+      trigger: { type: "deal_stage_changed", stage_id: "negotiation" },
+      condition: { field: "amount", operator: ">", value: 1000 },
+      action: { type: "create_activity", subject: "Follow up", due_in_days: 2 },
+    };
+    const good = JSON.stringify({ format: "crm-automations", version: 1, automations: [apiForm] });
+    const { ids } = await importAutomations(handle.db, as(team.admin), good);
+    const [imported] = (await listAutomations(handle.db, as(team.admin))).filter((a) => ids.includes(a.id));
+    expect(imported).toMatchObject({ name: "From a script", isActive: false, trigger: { type: "deal.stage_changed", to: "negotiation" } });
+
+    const invalid = JSON.stringify({ format: "crm-automations", version: 1, automations: [{ ...apiForm, condition: { field: "amount", operator: ">", value: "lots" } }] });
+    const preview = await previewImport(handle.db, as(team.admin), invalid);
+    expect(preview.problems.map((p) => p.path)).toEqual(["automations.0.condition.value"]);
+  });
+
   it("a member exports only their own automations", async () => {
     await createAutomation(handle.db, { ...as(team.memberA), input: automationInput({ name: "A's" }) });
     await createAutomation(handle.db, { ...as(team.memberB), input: automationInput({ name: "B's" }) });
