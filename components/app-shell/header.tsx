@@ -14,6 +14,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   ];
   if (role === "admin") {
     items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/members", label: "Members" });
+    items.push({ href: "/settings/workspace", label: "Workspace" });
   }
   return items;
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
 import { ACTIVITY_TYPES, type EntityType } from "@/lib/automations/fields";
 import { TemplateHint, useFieldState } from "./form-helpers";
+import { NumberInput } from "./number-entry";
 import { RecipientSelect } from "./recipient-select";
 
 export type ConfigFormProps = { path: string; entity: EntityType };
@@ -39,9 +40,13 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
             ))}
           </Select>
         </Field>
-        <Field id={due.id} label="Due in (days)" error={due.error} hint="0 means due the day it is created.">
-          <Input {...due.inputProps} type="number" step={1} {...register(`${path}.dueInDays`, { valueAsNumber: true })} />
-        </Field>
+        <NumberInput name={`${path}.dueInDays`} inputProps={due.inputProps} error={due.error} integer>
+          {(input, error) => (
+            <Field id={due.id} label="Due in (days)" error={error} hint="0 means due the day it is created.">
+              {input}
+            </Field>
+          )}
+        </NumberInput>
       </div>
       <RecipientSelect path={`${path}.assignee`} label="Assignee" />
       <TextField path={`${path}.note`} label="Note (optional)" entity={entity} multiline />

@@ -18,6 +18,7 @@ import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
 import { MembersProvider, useFieldState } from "./form-helpers";
+import { NumberFormatProvider, useNumberProblems, withNumberProblems } from "./number-entry";
 import { TestRunPanel } from "./test-run-panel";
 import { TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
@@ -25,6 +26,8 @@ import { useHydrated } from "./use-hydrated";
 type Props = {
   defaultValues: AutomationFormValues;
   members: readonly MemberOption[];
+  /** The workspace's locale: how numbers are typed and shown. */
+  locale: string;
   /** Who owns the entity in test-run sample payloads (the signed-in user, so owner templates resolve). */
   sampleOwner?: string;
 } & (
@@ -35,8 +38,9 @@ type Props = {
 export function AutomationForm(props: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const numberProblems = useNumberProblems();
   const form = useForm<AutomationFormValues, unknown, AutomationInput>({
-    resolver: zodResolver(automationInputSchema),
+    resolver: withNumberProblems(zodResolver(automationInputSchema), numberProblems),
     defaultValues: props.defaultValues,
   });
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
@@ -69,6 +73,7 @@ export function AutomationForm(props: Props) {
 
   return (
     <FormProvider {...form}>
+      <NumberFormatProvider value={{ locale: props.locale, problems: numberProblems }}>
       <MembersProvider value={props.members}>
         <form noValidate onSubmit={onSubmit} aria-label={props.mode === "create" ? "New automation" : "Edit automation"}>
           {/* Disabled until hydrated: typed text would otherwise be reset when the form takes over. */}
@@ -99,6 +104,7 @@ export function AutomationForm(props: Props) {
           </fieldset>
         </form>
       </MembersProvider>
+      </NumberFormatProvider>
     </FormProvider>
   );
 }

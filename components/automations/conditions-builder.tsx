@@ -65,7 +65,7 @@ function GroupEditor({ path, depth, entity, number, onRemove }: GroupProps) {
           const node = item as unknown as ConditionNode;
           return (
             <li key={item.id} className="flex gap-2">
-              <span className="w-12 shrink-0 pt-7 text-right text-xs font-semibold uppercase tracking-wide text-ink-faint">
+              <span className="w-12 shrink-0 pt-7 text-right text-xs font-semibold uppercase tracking-wide text-ink-muted">
                 {index === 0 ? "Where" : match === "any" ? "or" : "and"}
               </span>
               <div className="min-w-0 flex-1">

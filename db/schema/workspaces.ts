@@ -9,6 +9,8 @@ export const workspaces = pgTable("workspaces", {
   automationsRev: bigint("automations_rev", { mode: "number" }).notNull().default(0),
   /** Bumped by triggers when a member or their profile changes. */
   membersRev: bigint("members_rev", { mode: "number" }).notNull().default(0),
+  /** How numbers are typed and shown in this workspace (lib/workspaces/locales.ts; drizzle/0020). */
+  locale: text("locale").notNull().default("en-US"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

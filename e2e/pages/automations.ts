@@ -80,7 +80,7 @@ export class AutomationsPage {
     await row.getByLabel("Field", { exact: true }).selectOption({ label: field });
     await row.getByLabel("Operator", { exact: true }).selectOption({ label: operator });
     if (value === undefined) return;
-    const input = row.getByLabel(/^(Value|Values \(comma separated\)|Days)$/);
+    const input = row.getByLabel(/^(Value|Values \(comma separated\)|Values \(separated by ;\)|Days)$/);
     if ((await input.evaluate((element) => element.tagName)) === "SELECT") await input.selectOption({ label: value });
     else await input.fill(value);
   }

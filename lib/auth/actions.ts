@@ -18,6 +18,7 @@ import { authSecret } from "./secret";
 import { requestCookieJar, requireSession } from "./session";
 import { sessionCookieOptions, workspaceCookieOptions } from "./session-cookie";
 import type { AuthFormState } from "./types";
+import { localeFromBrowser } from "@/lib/workspaces/locales";
 
 const GENERIC_ERROR = "Something went wrong. Please try again.";
 
@@ -68,14 +69,16 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   const parsed = signUpSchema.safeParse({ ...values, password: text(formData, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsFromIssues(parsed.error.issues), values };
   const next = safeNextPath(text(formData, "next"), DEFAULT_AFTER_SIGN_IN);
+  // The browser's language picks the new workspace's number format; admins change it later.
+  const account = { ...parsed.data, locale: localeFromBrowser(text(formData, "locale")) };
   try {
     const { db } = await getDb();
     if (authProvider() === "supabase") {
       const { supabaseSignUp } = await import("./supabase-accounts");
-      const result = await supabaseSignUp(db, await requestCookieJar(), parsed.data);
+      const result = await supabaseSignUp(db, await requestCookieJar(), account);
       if (!result.signedIn) return { notice: "Check your inbox: confirm your email, then sign in.", values };
     } else {
-      const user = await registerAccount(db, parsed.data);
+      const user = await registerAccount(db, account);
       await startBuiltinSession(user);
       (await cookies()).set(WORKSPACE_COOKIE, user.workspaceId, workspaceCookieOptions());
     }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { authUsers } from "@/db/schema";
 import { AppError } from "@/lib/result";
 import { createUser, createWorkspace } from "@/lib/workspaces/create-account";
+import type { WorkspaceLocale } from "@/lib/workspaces/locales";
 import { hashPassword, verifyPassword } from "./password";
 import { PG, pgErrorCode } from "./pg-error";
 import { defaultWorkspaceName } from "./schemas";
@@ -33,6 +34,7 @@ export interface RegisterAccountParams {
   email: string;
   password: string;
   workspaceName?: string;
+  locale?: WorkspaceLocale;
 }
 
 /** Sign-up: the user, their profile and their own workspace with them as its admin, all or nothing. */
@@ -47,6 +49,7 @@ export async function registerAccount(db: Db, params: RegisterAccountParams): Pr
       const workspace = await createWorkspace(tx as unknown as Db, {
         name: params.workspaceName ?? defaultWorkspaceName(email),
         adminId: user.id,
+        locale: params.locale,
       });
       return { ...user, workspaceId: workspace.id };
     });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authUsers, profiles, workspaceMembers, workspaces } from "@/db/schema";
 import type { Tx } from "@/db/with-user";
+import { DEFAULT_LOCALE, type WorkspaceLocale } from "./locales";
 
 export interface CreateUserParams {
   email: string;
@@ -31,12 +32,14 @@ export interface CreateWorkspaceParams {
   name: string;
   adminId: string;
   adminCrmUserId?: string | null;
+  /** The number format, from the browser at sign-up (lib/workspaces/locales.ts). */
+  locale?: WorkspaceLocale;
 }
 
 /** Service path: a workspace with its first admin, in one transaction. */
 export async function createWorkspace(db: Db, params: CreateWorkspaceParams): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({ name: params.name }).returning({ id: workspaces.id });
+    const [workspace] = await tx.insert(workspaces).values({ name: params.name, locale: params.locale ?? DEFAULT_LOCALE }).returning({ id: workspaces.id });
     await tx
       .insert(workspaceMembers)
       .values({ workspaceId: workspace.id, userId: params.adminId, role: "admin", crmUserId: params.adminCrmUserId ?? null });

@@ -16,6 +16,7 @@ import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
+import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 import { AppError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Automation" };
@@ -29,7 +30,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const members = await listAssignableMembers(db, scope);
+  const [members, settings] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope)]);
 
   return (
     <>
@@ -72,6 +73,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         version={automation.version}
         defaultValues={toFormValues(automation)}
         members={members}
+        locale={settings.locale}
         sampleOwner={session.user.email}
       />
     </>
