@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
+import { pgErrorCode } from "@/db/pg-error";
 import { workspaces } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { AppError } from "@/lib/result";
@@ -67,7 +68,8 @@ describe.each(TEST_DRIVERS)("workspace settings on %s", (driver) => {
     expect(seen).toEqual([]);
     const updated = await withUser(handle.db, null, (tx) => tx.update(workspaces).set({ locale: "de-DE" }).returning({ id: workspaces.id })).catch(() => []);
     expect(updated).toEqual([]);
-    await expect(handle.db.update(workspaces).set({ locale: "xx-YY" }).where(eq(workspaces.id, team.workspace.id))).rejects.toThrow();
+    const refused = await handle.db.update(workspaces).set({ locale: "xx-YY" }).where(eq(workspaces.id, team.workspace.id)).then(() => null, (error: unknown) => error);
+    expect(pgErrorCode(refused)).toBe("23514");
     // An outsider reading another workspace's settings sees the default, not theirs.
     await updateWorkspaceSettings(handle.db, { claims: team.admin.claims, workspaceId: team.workspace.id, input: { locale: "de-DE" } });
     expect(await getWorkspaceSettings(handle.db, { claims: team.outsider.claims, workspaceId: team.workspace.id })).toEqual({ locale: "en-US" });
