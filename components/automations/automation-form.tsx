@@ -17,11 +17,13 @@ import { createAutomationAction, updateAutomationAction } from "@/lib/automation
 import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
+import { ErrorSummary } from "./error-summary";
 import { MembersProvider, useFieldState } from "./form-helpers";
 import { NumberFormatProvider, useNumberProblems, withNumberProblems } from "./number-entry";
 import { TestRunPanel } from "./test-run-panel";
 import { TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 type Props = {
   defaultValues: AutomationFormValues;
@@ -45,6 +47,7 @@ export function AutomationForm(props: Props) {
   });
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  useUnsavedChangesWarning(form.formState.isDirty && !form.formState.isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
@@ -62,7 +65,9 @@ export function AutomationForm(props: Props) {
       return;
     }
     if (props.mode === "create") {
-      router.push("/settings/automations");
+      // Saved: nothing left to warn about on the way to the list, which confirms and highlights it.
+      form.reset(form.getValues());
+      router.push(`/settings/automations?created=${result.data.id}`);
       return;
     }
     setVersion(result.data.version);
@@ -89,6 +94,7 @@ export function AutomationForm(props: Props) {
               <TestRunPanel sampleOwner={props.sampleOwner} />
             </Section>
             <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-surface-line bg-surface-sunken/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-card sm:border">
+              <ErrorSummary />
               {status ? (
                 <p role={status.tone === "error" ? "alert" : "status"} className={`mr-auto text-sm font-medium ${status.tone === "error" ? "text-danger" : "text-success"}`}>
                   {status.text}

@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { fieldErrorsFromIssues, toActionError, type ActionResult } from "@/lib/result";
 import { createAutomation } from "./create-automation";
 import { automationInputSchema, type AutomationInput } from "./schema";
+import type { TemplateWarning } from "./template-check";
+import { automationTemplateWarnings } from "./template-warnings";
 import type { AutomationScope } from "./scope";
 import { updateAutomation } from "./update-automation";
 
@@ -16,7 +18,8 @@ export type SaveAutomationParams = AutomationScope & {
   input: unknown;
 };
 
-export type SavedAutomation = { id: string; version: number };
+/** `warnings`: unknown template variables, by path (saved anyway; see template-warnings.ts). */
+export type SavedAutomation = { id: string; version: number; warnings: TemplateWarning[] };
 
 /** Validates exactly like the form; invalid input returns each message keyed by its path and writes nothing. */
 export function parseAutomationInput(input: unknown): { ok: true; data: AutomationInput } | { ok: false; error: string; fieldErrors: Record<string, string> } {
@@ -34,7 +37,7 @@ export async function saveAutomation(db: Db, params: SaveAutomationParams): Prom
       params.id === undefined
         ? await createAutomation(db, { ...scope, input: parsed.data })
         : await updateAutomation(db, { ...scope, id: params.id, expectedVersion: params.expectedVersion, input: parsed.data });
-    return { ok: true, data: { id: saved.id, version: saved.version } };
+    return { ok: true, data: { id: saved.id, version: saved.version, warnings: automationTemplateWarnings(parsed.data) } };
   } catch (error) {
     return toActionError(error);
   }

@@ -25,7 +25,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
         title="Logs"
         description={isAdmin ? `Every automation run in ${session.workspace.name}: what triggered it, why it ran or not, and what it did.` : "The runs of your automations: what triggered them, why they ran or not, and what they did."}
       />
-      <RunFiltersForm filters={filters} basePath="/settings/logs" automations={automations.map(({ id, name }) => ({ id, name }))} />
+      <RunFiltersForm filters={filters} basePath="/settings/logs" automations={automations.map(({ id, name, ownerEmail }) => ({ id, name, ownerEmail }))} />
       <RunHistory initialPage={page} filters={filters} basePath="/settings/logs" />
     </>
   );
