@@ -124,8 +124,15 @@ test.describe("number entry in a German workspace", () => {
   });
 });
 
-test("a member cannot open the workspace settings", async ({ page }) => {
+test("a member opening an admins-only page is told why (item 20)", async ({ page }) => {
   await signIn(page, "member@demo.test");
-  const response = await page.goto("/settings/workspace");
-  expect(response?.status()).toBe(404);
+  for (const [path, heading] of [
+    ["/settings/workspace", "Only workspace admins can change the workspace's settings"],
+    ["/settings/webhooks", "Only workspace admins can manage webhooks"],
+    ["/settings/members", "Only workspace admins can manage members"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  }
 });
