@@ -75,6 +75,8 @@ test.describe("number entry in an English workspace", () => {
     await typeNumber(input, "0,05");
     await expect(automations.condition("1").getByText("Enter a number as this workspace writes them, e.g. 1,250.5")).toBeVisible();
 
+    // Leaving with that unsaved edit asks first (item 5): yes, discard it.
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.goto("/settings/automations");
     await automations.delete(name, "list");
   });
@@ -129,7 +131,7 @@ test("a member opening an admins-only page is told why (item 20)", async ({ page
   for (const [path, heading] of [
     ["/settings/workspace", "Only workspace admins can change the workspace's settings"],
     ["/settings/webhooks", "Only workspace admins can manage webhooks"],
-    ["/settings/members", "Only workspace admins can manage members"],
+    ["/settings/members", "Only workspace admins can manage who belongs to this workspace"],
   ] as const) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

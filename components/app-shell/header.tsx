@@ -28,7 +28,7 @@ export function AppHeader({ session, unreadNotifications }: { session: Session; 
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
             ⚡
           </span>
-          <span className="hidden sm:inline">Automations</span>
+          <span className="sr-only sm:not-sr-only">Automations</span>
         </Link>
         <ResponsiveNav items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">

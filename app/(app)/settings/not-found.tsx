@@ -9,7 +9,8 @@ import { getSession } from "@/lib/auth/session";
 
 const ADMIN_AREAS: Array<{ prefix: string; what: string }> = [
   { prefix: "/settings/webhooks", what: "manage webhooks" },
-  { prefix: "/settings/members", what: "manage members" },
+  // Not "manage members": the words should not read as the members page's own heading.
+  { prefix: "/settings/members", what: "manage who belongs to this workspace" },
   { prefix: "/settings/workspace", what: "change the workspace's settings" },
 ];
 
