@@ -38,6 +38,11 @@ export default defineConfig({
     },
     permissions: ["clipboard-read", "clipboard-write"],
   },
+  // Issue 22: the phone project runs the phone checks and the editor specs at 390 × 844.
+  projects: [
+    { name: "desktop", testIgnore: /phone\.spec\.ts$/ },
+    { name: "phone", use: { viewport: { width: 390, height: 844 } }, testMatch: /(phone|editor-numbers|editor-templates)\.spec\.ts$/ },
+  ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,

@@ -130,9 +130,10 @@ test.describe("execution history", () => {
     await expect(result.getByRole("region", { name: "Actions that would run" })).toContainText(`Notify the automation owner: “Deal ${dealId} was won (1000 EUR).”`);
     await expect(result).toContainText("Nothing was saved or sent.");
 
-    // The saved automation is unchanged, and the test made no run.
+    // The saved automation is unchanged, and the test made no run (leaving discards the edit).
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
-    await expect(automations.condition("1").getByLabel("Value")).toHaveValue("50000");
+    await expect(automations.condition("1").getByLabel("Value")).toHaveValue("50,000");
     await expect(automations.summary.getByText(version, { exact: true })).toBeVisible();
     await history.gotoLogs(`entity=${dealId}`);
     await expect(history.runRows).toHaveCount(2);

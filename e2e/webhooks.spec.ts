@@ -59,7 +59,7 @@ test("a signed CRM event creates the deal owner's follow-up and notification", a
     await notify.getByLabel("Who to notify").selectOption({ label: "Deal owner" });
     await notify.getByLabel("Message").fill("{{deal.title}} is in Negotiation: follow-up due in 2 days");
     await automations.submit();
-    await expect(page).toHaveURL(/\/settings\/automations$/);
+    await expect(page).toHaveURL(/\/settings\/automations\?created=[0-9a-f-]{36}$/);
 
     const title = uniqueName("Initech expansion");
     const { status, body } = await postSignedEvent(request, endpoint, secret, {

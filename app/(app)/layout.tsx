@@ -16,8 +16,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Providers>
       <div className="min-h-screen">
+        {/* Keyboard users skip the header's links straight to the page. */}
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow">
+          Skip to content
+        </a>
         <AppHeader session={session} unreadNotifications={unread} pendingInvitations={invitations.length} />
-        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+          {children}
+        </main>
       </div>
     </Providers>
   );

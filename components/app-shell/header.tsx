@@ -3,7 +3,8 @@ import type { Session } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/actions";
 import { NotificationBell } from "@/components/notifications/bell";
 import { WorkspaceSwitcher } from "@/components/auth/workspace-switcher";
-import { NavLinks, type NavItem } from "./nav-links";
+import type { NavItem } from "./nav-links";
+import { ResponsiveNav } from "./responsive-nav";
 
 function navItems(role: Session["workspace"]["role"]): NavItem[] {
   const items: NavItem[] = [
@@ -15,21 +16,22 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   ];
   if (role === "admin") {
     items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/mailbox", label: "Mailbox" }, { href: "/settings/members", label: "Members" });
+    items.push({ href: "/settings/workspace", label: "Workspace" });
   }
   return items;
 }
 
 export function AppHeader({ session, unreadNotifications, pendingInvitations = 0 }: { session: Session; unreadNotifications: number; pendingInvitations?: number }) {
   return (
-    <header className="border-b border-surface-line bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+    <header className="relative border-b border-surface-line bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:gap-6 sm:px-6">
         <Link href="/settings/automations" className="flex items-center gap-2 font-semibold text-ink">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
             ⚡
           </span>
-          <span>Automations</span>
+          <span className="sr-only sm:not-sr-only">Automations</span>
         </Link>
-        <NavLinks items={navItems(session.workspace.role)} />
+        <ResponsiveNav items={navItems(session.workspace.role)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           {pendingInvitations > 0 ? (
             <Link href="/invitations" className="rounded-md bg-brand-50 px-2 py-1 font-medium text-brand-700 hover:bg-brand-100">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { signUp } from "@/lib/auth/actions";
@@ -11,11 +11,17 @@ import { FormMessage } from "./form-message";
 export function SignUpForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signUp, {} as AuthFormState);
   const errors = state.fieldErrors ?? {};
+  // The browser's language becomes the workspace's number format (changeable in its settings).
+  const locale = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (locale.current) locale.current.value = navigator.language;
+  }, []);
   return (
     <form action={action} noValidate className="space-y-4" aria-busy={pending}>
       <input type="hidden" name="next" value={next} />
       {/* The new workspace's time zone: the browser's, filled in on the client (the server cannot know it). */}
       <input type="hidden" name="timeZone" ref={(input) => void (input && (input.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""))} />
+      <input ref={locale} type="hidden" name="locale" defaultValue="" />
       <FormMessage id="sign-up-message" error={state.error} notice={state.notice} />
       <Field id="email" label="Email" error={errors.email}>
         <Input

@@ -4,23 +4,15 @@
 
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import { ACTIVITY_TYPES, type EntityType } from "@/lib/automations/fields";
-import { TemplateHint, useFieldState } from "./form-helpers";
+import { useFieldState } from "./form-helpers";
+import { NumberInput } from "./number-entry";
 import { RecipientSelect } from "./recipient-select";
+import { TemplateField } from "./template-field";
 
 export type ConfigFormProps = { path: string; entity: EntityType };
 
-function TextField({ path, label, entity, multiline = false, template = true }: { path: string; label: string; entity: EntityType; multiline?: boolean; template?: boolean }) {
-  const { register } = useFormContext();
-  const state = useFieldState(path);
-  const hint = template ? <TemplateHint entity={entity} /> : undefined;
-  return (
-    <Field id={state.id} label={label} error={state.error} hint={hint}>
-      {multiline ? <Textarea {...state.inputProps} rows={3} {...register(path)} /> : <Input {...state.inputProps} type="text" {...register(path)} />}
-    </Field>
-  );
-}
 
 export function CreateActivityForm({ path, entity }: ConfigFormProps) {
   const { register } = useFormContext();
@@ -28,7 +20,7 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
   const due = useFieldState(`${path}.dueInDays`);
   return (
     <div className="space-y-3">
-      <TextField path={`${path}.subject`} label="Subject" entity={entity} />
+      <TemplateField path={`${path}.subject`} label="Subject" entity={entity} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={activityType.id} label="Activity type" error={activityType.error}>
           <Select {...activityType.inputProps} {...register(`${path}.activityType`)}>
@@ -39,12 +31,16 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
             ))}
           </Select>
         </Field>
-        <Field id={due.id} label="Due in (days)" error={due.error} hint="0 means due the day it is created.">
-          <Input {...due.inputProps} type="number" step={1} {...register(`${path}.dueInDays`, { valueAsNumber: true })} />
-        </Field>
+        <NumberInput name={`${path}.dueInDays`} inputProps={due.inputProps} error={due.error} integer>
+          {(input, error) => (
+            <Field id={due.id} label="Due in (days)" error={error} hint="0 means due the day it is created.">
+              {input}
+            </Field>
+          )}
+        </NumberInput>
       </div>
       <RecipientSelect path={`${path}.assignee`} label="Assignee" />
-      <TextField path={`${path}.note`} label="Note (optional)" entity={entity} multiline />
+      <TemplateField path={`${path}.note`} label="Note (optional)" entity={entity} multiline />
     </div>
   );
 }
@@ -53,8 +49,8 @@ export function SendEmailForm({ path, entity }: ConfigFormProps) {
   return (
     <div className="space-y-3">
       <RecipientSelect path={`${path}.to`} label="To" allowAddress />
-      <TextField path={`${path}.subject`} label="Subject" entity={entity} />
-      <TextField path={`${path}.body`} label="Message" entity={entity} multiline />
+      <TemplateField path={`${path}.subject`} label="Subject" entity={entity} />
+      <TemplateField path={`${path}.body`} label="Message" entity={entity} multiline />
     </div>
   );
 }
@@ -63,7 +59,7 @@ export function NotifyUserForm({ path, entity }: ConfigFormProps) {
   return (
     <div className="space-y-3">
       <RecipientSelect path={`${path}.to`} label="Who to notify" />
-      <TextField path={`${path}.message`} label="Message" entity={entity} multiline />
+      <TemplateField path={`${path}.message`} label="Message" entity={entity} multiline />
     </div>
   );
 }

@@ -2,8 +2,8 @@
 // The ordered action list: add, remove, reorder, change type. Each type's defaults and config form
 // are keyed by the registry's action types, so a new action type without a form fails to compile.
 
-import type { ComponentType } from "react";
-import { useFieldArray, useWatch } from "react-hook-form";
+import { useState, type ComponentType } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Select } from "@/components/ui/field";
 import { ACTIONS, getAction, type ActionInput, type ActionType } from "@/lib/automations/actions";
@@ -21,7 +21,10 @@ const CONFIG_FORMS = {
 } satisfies Record<ActionType, ComponentType<ConfigFormProps>>;
 
 export function ActionsEditor({ entity }: { entity: EntityType }) {
-  const { fields, append, remove, swap, update } = useFieldArray({ name: "actions" });
+  const { fields, append, remove, swap } = useFieldArray({ name: "actions" });
+  const { setValue } = useFormContext();
+  // The action just added: its type control takes focus when it mounts (keyboard users land there).
+  const [added, setAdded] = useState<number | null>(null);
   const list = useFieldState("actions");
   return (
     <div className="space-y-3">
@@ -39,13 +42,22 @@ export function ActionsEditor({ entity }: { entity: EntityType }) {
               entity={entity}
               onRemove={() => remove(index)}
               onMove={(to) => swap(index, to)}
-              onChangeType={(type) => update(index, newAction(type))}
+              // setValue, not the array's update(): update() gives the item a new key, and the
+              // remounted card would drop focus from the type control the user is on.
+              onChangeType={(type) => setValue(`actions.${index}`, newAction(type), { shouldDirty: true })}
+              focusType={index === added}
             />
           </li>
         ))}
       </ol>
       <FieldError id={`${list.id}-error`} message={list.error} />
-      <Button variant="secondary" onClick={() => append(newAction("create_activity"))}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setAdded(fields.length);
+          append(newAction("create_activity"), { shouldFocus: false });
+        }}
+      >
         + Add action
       </Button>
     </div>
@@ -59,9 +71,10 @@ type CardProps = {
   onRemove(): void;
   onMove(to: number): void;
   onChangeType(type: ActionType): void;
+  focusType: boolean;
 };
 
-function ActionCard({ index, count, entity, onRemove, onMove, onChangeType }: CardProps) {
+function ActionCard({ index, count, entity, onRemove, onMove, onChangeType, focusType }: CardProps) {
   const path = `actions.${index}`;
   const number = index + 1;
   const action = useWatch({ name: path }) as ActionInput | undefined;
@@ -78,7 +91,7 @@ function ActionCard({ index, count, entity, onRemove, onMove, onChangeType }: Ca
         </span>
         <div className="min-w-48 flex-1">
           <Field id={typeState.id} label={`Action ${number} type`} error={typeState.error}>
-            <Select {...typeState.inputProps} value={definition?.type ?? ""} onChange={(event) => onChangeType(event.target.value as ActionType)}>
+            <Select {...typeState.inputProps} autoFocus={focusType} value={definition?.type ?? ""} onChange={(event) => onChangeType(event.target.value as ActionType)}>
               {definition ? null : <option value="">Choose an action</option>}
               {ACTIONS.map((option) => (
                 <option key={option.type} value={option.type}>

@@ -17,15 +17,20 @@ import { createAutomationAction, updateAutomationAction } from "@/lib/automation
 import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
+import { ErrorSummary } from "./error-summary";
 import { MembersProvider, useFieldState } from "./form-helpers";
 import { BacktestPanel } from "./backtest-panel";
+import { NumberFormatProvider, useNumberProblems, withNumberProblems } from "./number-entry";
 import { TestRunPanel } from "./test-run-panel";
 import { isScheduleTrigger, TriggerPicker, triggerEntity } from "./trigger-picker";
 import { useHydrated } from "./use-hydrated";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 type Props = {
   defaultValues: AutomationFormValues;
   members: readonly MemberOption[];
+  /** The workspace's locale: how numbers are typed and shown. */
+  locale: string;
   /** Who owns the entity in test-run sample payloads (the signed-in user, so owner templates resolve). */
   sampleOwner?: string;
   /** Fields a template left for the user to choose: highlighted, with a message, until saved. */
@@ -38,8 +43,9 @@ type Props = {
 export function AutomationForm(props: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const numberProblems = useNumberProblems();
   const form = useForm<AutomationFormValues, unknown, AutomationInput>({
-    resolver: zodResolver(automationInputSchema),
+    resolver: withNumberProblems(zodResolver(automationInputSchema), numberProblems),
     defaultValues: props.defaultValues,
   });
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
@@ -50,6 +56,7 @@ export function AutomationForm(props: Props) {
       form.setError(blank.path as Path<AutomationFormValues>, { type: "template", message: `Choose the ${blank.label.toLowerCase()} for this template` });
     }
   }, [blanks, form]);
+  useUnsavedChangesWarning(form.formState.isDirty && !form.formState.isSubmitting);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
@@ -67,7 +74,9 @@ export function AutomationForm(props: Props) {
       return;
     }
     if (props.mode === "create") {
-      router.push("/settings/automations");
+      // Saved: nothing left to warn about on the way to the list, which confirms and highlights it.
+      form.reset(form.getValues());
+      router.push(`/settings/automations?created=${result.data.id}`);
       return;
     }
     setVersion(result.data.version);
@@ -79,6 +88,7 @@ export function AutomationForm(props: Props) {
 
   return (
     <FormProvider {...form}>
+      <NumberFormatProvider value={{ locale: props.locale, problems: numberProblems }}>
       <MembersProvider value={props.members}>
         <form noValidate onSubmit={onSubmit} aria-label={props.mode === "create" ? "New automation" : "Edit automation"}>
           {/* Disabled until hydrated: typed text would otherwise be reset when the form takes over. */}
@@ -95,6 +105,7 @@ export function AutomationForm(props: Props) {
               <BacktestPanel />
             </Section>
             <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-surface-line bg-surface-sunken/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-card sm:border">
+              <ErrorSummary />
               {status ? (
                 <p role={status.tone === "error" ? "alert" : "status"} className={`mr-auto text-sm font-medium ${status.tone === "error" ? "text-danger" : "text-success"}`}>
                   {status.text}
@@ -110,6 +121,7 @@ export function AutomationForm(props: Props) {
           </fieldset>
         </form>
       </MembersProvider>
+      </NumberFormatProvider>
     </FormProvider>
   );
 }

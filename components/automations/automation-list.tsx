@@ -1,40 +1,45 @@
-// The automations table (a server component): each row in words, with its switch, owner, last
-// change and row actions. Summaries come from lib/automations/summaries, the same words the logs use.
+// The automations table (a server component): each row in words, with its selection box, switch,
+// owner, last run, failures of the last 7 days, last change and row actions. Summaries come from
+// lib/automations/summaries, the same words the logs use.
 
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import type { AutomationRecord } from "@/lib/automations/scope";
+import type { AutomationListRow } from "@/lib/automations/list-automations-page";
 import { summarizeActions, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger, getTrigger } from "@/lib/automations/triggers";
 import type { ConditionGroup } from "@/lib/automations/conditions";
 import { ActiveToggle } from "./active-toggle";
+import { BULK_FORM_ID } from "./bulk-actions";
 import { DeleteAutomationButton } from "./delete-automation-button";
 import { DuplicateAutomationButton } from "./duplicate-automation-button";
 import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
 
 /** `nextCheck`: when the scheduler next sweeps, in words, shown on active time-based automations. */
-type Props = { automations: AutomationRecord[]; currentUserId: string; query: string; nextCheck?: string };
+type Props = { automations: AutomationListRow[]; currentUserId: string; query: string; highlightId?: string; filtered?: boolean; nextCheck?: string };
 
-export function AutomationList({ automations, currentUserId, query, nextCheck }: Props) {
-  if (automations.length === 0) return query ? <NoMatches query={query} /> : <FirstAutomation />;
+export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck }: Props) {
+  if (automations.length === 0) return filtered ? <NoMatches query={query} /> : <FirstAutomation />;
   return (
     <Card className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="block w-full text-left text-sm md:table">
         <caption className="sr-only">Automations{query ? ` matching “${query}”` : ""}</caption>
-        <thead className="border-b border-surface-line bg-surface-sunken/60 text-xs uppercase tracking-wide text-ink-muted">
+        <thead className="hidden border-b border-surface-line bg-surface-sunken/60 text-xs uppercase tracking-wide text-ink-muted md:table-header-group">
           <tr>
+            <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Select</span></th>
             <th scope="col" className="px-4 py-2.5 font-medium">Active</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Automation</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Owner</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">Last run</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">Failures (7 d)</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Last updated</th>
             <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-surface-line">
+        <tbody className="block divide-y divide-surface-line md:table-row-group">
           {automations.map((automation) => (
-            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} nextCheck={nextCheck} />
+            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} highlighted={automation.id === highlightId} nextCheck={nextCheck} />
           ))}
         </tbody>
       </table>
@@ -42,16 +47,27 @@ export function AutomationList({ automations, currentUserId, query, nextCheck }:
   );
 }
 
-function Row({ automation, isYours, query, nextCheck }: { automation: AutomationRecord; isYours: boolean; query: string; nextCheck?: string }) {
+function Row({ automation, isYours, query, highlighted, nextCheck }: { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string }) {
   const timeBased = getTrigger(String((automation.trigger as { type?: unknown } | null)?.type))?.timeBased ?? false;
   const href = `/settings/automations/${automation.id}`;
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
   return (
-    <tr className="align-top hover:bg-surface-sunken/40">
-      <td className="px-4 py-4">
+    <tr aria-current={highlighted ? "true" : undefined} className={`block py-2 align-top md:table-row md:py-0 ${highlighted ? "bg-brand-50 outline-2 -outline-offset-2 outline-brand-500" : "hover:bg-surface-sunken/40"}`}>
+      <td className="block px-4 py-1 md:table-cell md:py-4">
+        <input
+          type="checkbox"
+          name="ids"
+          value={automation.id}
+          form={BULK_FORM_ID}
+          data-name={automation.name}
+          aria-label={`Select ${automation.name}`}
+          className="h-4 w-4 accent-brand-600"
+        />
+      </td>
+      <td className="block px-4 py-1 md:table-cell md:py-4">
         <ActiveToggle id={automation.id} isActive={automation.isActive} label={`${automation.name} active`} />
       </td>
-      <td className="max-w-xl px-4 py-4">
+      <td className="block max-w-xl px-4 py-1 md:table-cell md:py-4">
         <div className="flex flex-wrap items-center gap-2">
           <Link href={href} className="font-medium text-ink hover:text-brand-700 hover:underline">
             {automation.name}
@@ -67,20 +83,44 @@ function Row({ automation, isYours, query, nextCheck }: { automation: Automation
         <p className="mt-1 text-ink">{describeTrigger(automation.trigger)}</p>
         {timeBased && automation.isActive && nextCheck ? <p className="mt-0.5 text-xs text-ink-muted">Next check: {nextCheck}</p> : null}
         <p className="mt-0.5 text-ink-muted">
-          <span className="font-medium text-ink-faint">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}
+          <span className="font-medium text-ink">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}
           <span className="mx-1.5 text-ink-faint" aria-hidden>·</span>
-          <span className="font-medium text-ink-faint">Then</span> {summarizeActions(actions)}
+          <span className="font-medium text-ink">Then</span> {summarizeActions(actions)}
         </p>
       </td>
-      <td className="px-4 py-4 text-ink-muted">
+      <td className="block px-4 py-1 text-ink-muted md:table-cell md:py-4">
+        <span className="font-medium text-ink md:hidden">Owner: </span>
         {automation.ownerEmail ?? "Unknown"}
         {isYours ? <span className="ml-1.5"><Badge tone="info">you</Badge></span> : null}
       </td>
-      <td className="whitespace-nowrap px-4 py-4 text-ink-muted">
+      <td className="block px-4 py-1 text-ink-muted md:table-cell md:whitespace-nowrap md:py-4">
+        <span className="font-medium text-ink md:hidden">Last run: </span>
+        {automation.lastRunAt ? (
+          <Link href={`${href}/runs`} className="hover:underline">
+            {/* The visible time starts the link's name (a name that hides it fails label-content-name-mismatch). */}
+            <UpdatedAt date={automation.lastRunAt} />
+            <span className="sr-only">: runs of {automation.name}</span>
+          </Link>
+        ) : (
+          "Never"
+        )}
+      </td>
+      <td className="block px-4 py-1 md:table-cell md:whitespace-nowrap md:py-4">
+        <span className="font-medium text-ink md:hidden">Failures (7 d): </span>
+        {automation.failures7d > 0 ? (
+          <Link href={`${href}/runs?status=failed`} className="font-medium text-danger hover:underline" aria-label={`${automation.failures7d} failed runs of ${automation.name} in the last 7 days`}>
+            {automation.failures7d}
+          </Link>
+        ) : (
+          <span className="text-ink-muted">0</span>
+        )}
+      </td>
+      <td className="block px-4 py-1 text-ink-muted md:table-cell md:whitespace-nowrap md:py-4">
+        <span className="font-medium text-ink md:hidden">Updated: </span>
         <UpdatedAt date={automation.updatedAt} />
       </td>
-      <td className="px-4 py-4">
-        <div className="flex items-start justify-end gap-1">
+      <td className="block px-4 py-1 md:table-cell md:py-4">
+        <div className="flex flex-wrap items-start gap-1 md:justify-end">
           <Link href={href} className={buttonClass("ghost")} aria-label={`Edit ${automation.name}`}>
             Edit
           </Link>
@@ -115,9 +155,9 @@ function FirstAutomation() {
 function NoMatches({ query }: { query: string }) {
   return (
     <Card className="px-6 py-10 text-center">
-      <p className="text-sm text-ink">No automations match “{query}”.</p>
+      <p className="text-sm text-ink">{query ? `No automations match “${query}”.` : "No automations match these filters."}</p>
       <Link href="/settings/automations" className={buttonClass("secondary", "mt-4")}>
-        Clear search
+        Clear search and filters
       </Link>
     </Card>
   );

@@ -17,11 +17,6 @@ export function AutomationSummary({ automation, isYours, children, nextCheck }: 
   return (
     <section aria-label="Summary" className="grid gap-6 md:grid-cols-[1fr_16rem]">
       <div className="space-y-3 text-sm">
-        {automation.disabledReason && !automation.isActive ? (
-          <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-danger">
-            Stopped automatically: {automation.disabledReason}. Fix the problem, then switch it back on.
-          </p>
-        ) : null}
         <Sentence label="When">{describeTrigger(automation.trigger)}</Sentence>
         <Sentence label="If">{summarizeConditions(automation.conditions as ConditionGroup | null)}</Sentence>
         <Sentence label="Then">
@@ -54,7 +49,7 @@ export function AutomationSummary({ automation, isYours, children, nextCheck }: 
           <UpdatedAt date={automation.updatedAt} />
         </dd>
         <dt className="text-ink-muted">Owner</dt>
-        <dd className="truncate text-ink">
+        <dd className="break-all text-ink">
           {automation.ownerEmail ?? "Unknown"} {isYours ? <Badge tone="info">you</Badge> : null}
         </dd>
       </dl>

@@ -1,7 +1,8 @@
 "use client";
 // The value control of one condition, shaped by the operator (none, one value, a list, a number of
 // days) and the field's type. Stores typed values (numbers as numbers, booleans as booleans) and
-// leaves anything unparseable as typed, so the schema can say what is wrong with it.
+// leaves anything unparseable as typed, so the schema can say what is wrong with it. Numbers are
+// read in the workspace's format by NumberInput.
 
 import { useState } from "react";
 import { Controller, useFormContext } from "react-hook-form";
@@ -10,6 +11,7 @@ import type { FieldRef } from "@/lib/automations/fields";
 import type { ValueKind } from "@/lib/automations/operators";
 import { toBoolean, toNumber } from "@/lib/automations/values";
 import { useFieldState } from "./form-helpers";
+import { NumberInput } from "./number-entry";
 
 /** A value kept across an operator change when it still fits, otherwise cleared. */
 export function coerceValue(value: unknown, kind: ValueKind): unknown {
@@ -33,6 +35,19 @@ export function ConditionValueInput({ path, field, kind }: { path: string; field
     // Keeps the row's columns aligned when there is nothing to enter.
     return <div aria-hidden className="hidden sm:block" />;
   }
+  if (kind === "days" || field.type === "number") {
+    const list = kind === "list";
+    const label = list ? "Values (separated by ;)" : kind === "days" ? "Days" : "Value";
+    return (
+      <NumberInput name={name} inputProps={state.inputProps} error={state.error} integer={kind === "days"} list={list} placeholder={list ? "e.g. 10; 20" : undefined}>
+        {(input, error) => (
+          <Field id={state.id} label={label} error={error}>
+            {input}
+          </Field>
+        )}
+      </NumberInput>
+    );
+  }
   if (kind === "list") {
     return (
       <Field id={state.id} label="Values (comma separated)" error={state.error}>
@@ -41,15 +56,15 @@ export function ConditionValueInput({ path, field, kind }: { path: string; field
     );
   }
   return (
-    <Field id={state.id} label={kind === "days" ? "Days" : "Value"} error={state.error}>
-      <SingleInput name={name} field={field} kind={kind} inputProps={state.inputProps} />
+    <Field id={state.id} label="Value" error={state.error}>
+      <SingleInput name={name} field={field} inputProps={state.inputProps} />
     </Field>
   );
 }
 
 type InputProps = ReturnType<typeof useFieldState>["inputProps"];
 
-function SingleInput({ name, field, kind, inputProps }: { name: string; field: FieldRef; kind: ValueKind; inputProps: InputProps }) {
+function SingleInput({ name, field, inputProps }: { name: string; field: FieldRef; inputProps: InputProps }) {
   const { control } = useFormContext();
   return (
     <Controller
@@ -58,17 +73,6 @@ function SingleInput({ name, field, kind, inputProps }: { name: string; field: F
       render={({ field: controller }) => {
         const shown = controller.value === undefined || controller.value === null ? "" : String(controller.value);
         const common = { ...inputProps, name: controller.name, ref: controller.ref, onBlur: controller.onBlur, value: shown };
-        if (kind === "days" || field.type === "number") {
-          return (
-            <Input
-              {...common}
-              type="number"
-              step={kind === "days" ? 1 : "any"}
-              min={kind === "days" ? 1 : undefined}
-              onChange={(event) => controller.onChange(typed(event.target.value, { ...field, type: "number" }))}
-            />
-          );
-        }
         if (field.type === "date") {
           return <Input {...common} type="date" onChange={(event) => controller.onChange(typed(event.target.value, field))} />;
         }

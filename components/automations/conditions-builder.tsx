@@ -6,16 +6,33 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Select } from "@/components/ui/field";
-import { MAX_CONDITION_DEPTH, type ConditionNode } from "@/lib/automations/conditions";
+import { MAX_CONDITION_DEPTH, type ConditionGroup, type ConditionNode } from "@/lib/automations/conditions";
 import { ENTITY_LABELS, fieldsFor, getField, type EntityType } from "@/lib/automations/fields";
 import { getOperator, operatorsFor } from "@/lib/automations/operators";
+import { summarizeDraftConditions } from "@/lib/automations/summaries";
 import { coerceValue, ConditionValueInput } from "./condition-value-input";
 import { useFieldState } from "./form-helpers";
 
 const BLANK_CONDITION: ConditionNode = { kind: "condition", field: "", operator: "" };
 
 export function ConditionsBuilder({ entity }: { entity: EntityType }) {
-  return <GroupEditor path="conditions" depth={1} entity={entity} number="" />;
+  return (
+    <div className="space-y-3">
+      <GroupEditor path="conditions" depth={1} entity={entity} number="" />
+      <ConditionsSentence />
+    </div>
+  );
+}
+
+/** The rule in words as it is built, so "(A and B) or C" cannot silently become "A or B or C". */
+function ConditionsSentence() {
+  const conditions = useWatch({ name: "conditions" }) as ConditionGroup | null | undefined;
+  const text = summarizeDraftConditions(conditions);
+  return (
+    <p aria-live="polite" className={text === "No conditions" ? "sr-only" : "rounded-md bg-surface-sunken px-3 py-2 text-sm text-ink"}>
+      {text === "No conditions" ? null : `If ${text}`}
+    </p>
+  );
 }
 
 type GroupProps = { path: string; depth: number; entity: EntityType; number: string; onRemove?: () => void };
@@ -65,7 +82,7 @@ function GroupEditor({ path, depth, entity, number, onRemove }: GroupProps) {
           const node = item as unknown as ConditionNode;
           return (
             <li key={item.id} className="flex gap-2">
-              <span className="w-12 shrink-0 pt-7 text-right text-xs font-semibold uppercase tracking-wide text-ink-faint">
+              <span className="w-12 shrink-0 pt-7 text-right text-xs font-semibold uppercase tracking-wide text-ink-muted">
                 {index === 0 ? "Where" : match === "any" ? "or" : "and"}
               </span>
               <div className="min-w-0 flex-1">
@@ -89,7 +106,7 @@ function GroupEditor({ path, depth, entity, number, onRemove }: GroupProps) {
         {depth < MAX_CONDITION_DEPTH ? (
           <Button
             variant="secondary"
-            onClick={() => append({ kind: "group", match: "any", conditions: [BLANK_CONDITION] })}
+            onClick={() => append({ kind: "group", match: "all", conditions: [BLANK_CONDITION] })}
             aria-label={`Add group${scope}`}
           >
             + Add group
@@ -142,8 +159,11 @@ function ConditionRow({ path, entity, number, onRemove }: RowProps) {
         </Select>
       </Field>
       <Field id={operatorState.id} label="Operator" error={operatorState.error}>
+        {/* Controlled: when the field changes, the new operator is set before its options exist,
+            and an uncontrolled select would keep showing "Choose an operator" (issue 22 item 2). */}
         <Select
           {...operatorState.inputProps}
+          value={operatorId ?? ""}
           disabled={!field}
           {...register(`${path}.operator`, {
             onChange: (event: { target: { value: string } }) => {

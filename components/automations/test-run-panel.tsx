@@ -71,11 +71,15 @@ export function TestRunPanel({ sampleOwner }: { sampleOwner?: string }) {
       return;
     }
     setOutcome(null);
-    setMessage(result.error);
+    // One message per problem: a payload error shows under the payload, not again below the panel.
+    let shownAtField = false;
     for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-      if (key.startsWith("testRun.")) setSourceError(text);
-      else if (key !== "form") form.setError(key as Path<AutomationFormValues>, { type: "server", message: text });
+      if (key.startsWith("testRun.")) {
+        setSourceError(text);
+        shownAtField = true;
+      } else if (key !== "form") form.setError(key as Path<AutomationFormValues>, { type: "server", message: text });
     }
+    if (!shownAtField) setMessage(result.error);
   }
 
   return (

@@ -13,6 +13,12 @@ const HEADLINES: Record<TestRunOutcome["verdict"], { text: string; tone: string 
   failed: { text: "Would fail", tone: "text-danger" },
 };
 
+/** When the trigger did not match, the conditions were never the question: no verdict on them. */
+function shownTrace(outcome: TestRunOutcome) {
+  const trace = readTrace(outcome.trace);
+  return outcome.verdict === "not_triggered" ? { ...trace, conditions: null } : trace;
+}
+
 export function TestRunResult({ outcome }: { outcome: TestRunOutcome }) {
   const headline = HEADLINES[outcome.verdict];
   const { event } = outcome;
@@ -30,7 +36,7 @@ export function TestRunResult({ outcome }: { outcome: TestRunOutcome }) {
           {outcome.owner.ref ? (outcome.owner.email ? ` Owner: ${outcome.owner.email}.` : ` Owner “${outcome.owner.ref}” is not a member of this workspace.`) : ""}
         </p>
       </div>
-      <TraceTree trace={readTrace(outcome.trace)} showTemplates={outcome.verdict === "would_run"} />
+      <TraceTree trace={shownTrace(outcome)} showTemplates={outcome.verdict === "would_run"} />
       {outcome.actions.length > 0 ? (
         <section aria-label="Actions that would run">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Actions that would run</h3>

@@ -32,7 +32,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
                   {item.link ? (
                     <>
                       {" · "}
-                      <Link href={item.link} className="text-brand-700 underline">
+                      <Link href={item.link} className="text-brand-700 underline" aria-label={`Open: ${item.title}`}>
                         Open
                       </Link>
                     </>

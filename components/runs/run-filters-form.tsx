@@ -8,13 +8,14 @@ import type { FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { RUN_EVENT_TYPES } from "@/lib/engine/event";
+import { AutomationCombobox, type AutomationChoice } from "./automation-combobox";
 import { parseRunFilters, RUN_STATUS_OPTIONS, runFiltersQuery, type RunFilters } from "@/lib/runs/run-filters";
 
 type Props = {
   filters: RunFilters;
   basePath: string;
   /** The automations to filter by; absent on one automation's own runs page. */
-  automations?: readonly { id: string; name: string }[];
+  automations?: readonly AutomationChoice[];
 };
 
 const label = "block text-xs font-medium text-ink-muted";
@@ -54,12 +55,7 @@ export function RunFiltersForm({ filters, basePath, automations }: Props) {
       {automations ? (
         <div className="space-y-1 lg:col-span-2">
           <label htmlFor="filter-automation" className={label}>Automation</label>
-          <Select id="filter-automation" name="automation" defaultValue={filters.automationId ?? ""}>
-            <option value="">All automations</option>
-            {automations.map((automation) => (
-              <option key={automation.id} value={automation.id}>{automation.name}</option>
-            ))}
-          </Select>
+          <AutomationCombobox id="filter-automation" name="automation" automations={automations} defaultId={filters.automationId} />
         </div>
       ) : null}
       <div className="space-y-1">

@@ -114,9 +114,9 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
   const hydrated = useHydrated();
   return (
     <Card className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="block w-full text-left text-sm md:table">
         <caption className="sr-only">Runs</caption>
-        <thead className="border-b border-surface-line bg-surface-sunken/60 text-xs uppercase tracking-wide text-ink-muted">
+        <thead className="hidden border-b border-surface-line bg-surface-sunken/60 text-xs uppercase tracking-wide text-ink-muted md:table-header-group">
           <tr>
             <th scope="col" className="w-8 py-2.5 pl-4 font-medium"><span className="sr-only">Select</span></th>
             <th scope="col" className="px-4 py-2.5 font-medium">Time</th>
@@ -128,10 +128,10 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
             <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Details</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-surface-line">
+        <tbody className="block divide-y divide-surface-line md:table-row-group">
           {runs.map((run) => (
-            <tr key={run.id} className="align-top hover:bg-surface-sunken/40">
-              <td className="py-3 pl-4">
+            <tr key={run.id} className="block py-2 align-top hover:bg-surface-sunken/40 md:table-row md:py-0">
+              <td className="block px-4 py-1 md:table-cell md:py-3 md:pr-0">
                 {run.status === "failed" ? (
                   <input
                     type="checkbox"
@@ -143,28 +143,36 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
                   />
                 ) : null}
               </td>
-              <td className="whitespace-nowrap px-4 py-3"><time dateTime={run.createdAt}>{formatRunTime(run.createdAt)}</time></td>
-              <td className="px-4 py-3">
+              <td className="block md:whitespace-nowrap px-4 py-1 md:py-3 md:table-cell"><time dateTime={run.createdAt}>{formatRunTime(run.createdAt)}</time></td>
+              <td className="block px-4 py-1 md:py-3 md:table-cell">
                 <Badge tone={statusTone(run.status)}>{run.status}</Badge>
                 {run.error ? <p className="mt-1 max-w-xs truncate text-xs text-danger" title={run.error}>{run.error}</p> : null}
+                {run.reason ? <p className="mt-1 max-w-xs text-xs text-ink-muted">{run.reason}</p> : null}
               </td>
               {showAutomation ? (
-                <td className="px-4 py-3">
+                <td className="block px-4 py-1 md:py-3 md:table-cell">
                   <Link href={`/settings/automations/${run.automationId}/runs`} className="text-ink hover:text-brand-700 hover:underline">
                     {run.automationName ?? "(automation not visible)"}
                   </Link>
                   <span className="ml-1 text-xs text-ink-faint">v{run.automationVersion}</span>
                 </td>
               ) : null}
-              <td className="px-4 py-3 font-mono text-xs">{run.eventType}</td>
-              <td className="px-4 py-3">
+              <td className="block px-4 py-1 md:py-3 font-mono text-xs md:table-cell">{run.eventType}</td>
+              <td className="block px-4 py-1 md:py-3 md:table-cell">
                 <Link href={entityHref(run.entityId)} className="font-mono text-xs text-ink hover:text-brand-700 hover:underline" title="Runs for this entity">
                   {run.entityId}
                 </Link>
+                {run.entityTitle ? <p className="text-xs text-ink">{run.entityTitle}</p> : null}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-ink-muted">{formatDuration(run.durationMicros)}</td>
-              <td className="px-4 py-3 text-right">
-                <Link href={`/settings/logs/${run.id}`} className="font-medium text-brand-700 hover:underline">Details</Link>
+              <td className="block md:whitespace-nowrap px-4 py-1 md:py-3 text-ink-muted md:table-cell">{formatDuration(run.durationMicros)}</td>
+              <td className="block px-4 py-1 md:py-3 md:text-right md:table-cell">
+                <Link
+                  href={`/settings/logs/${run.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                  aria-label={`Details: ${run.status} run of ${run.automationName ?? "an automation"} on ${run.entityId}, ${formatRunTime(run.createdAt)}`}
+                >
+                  Details
+                </Link>
               </td>
             </tr>
           ))}

@@ -11,6 +11,8 @@ export const workspaces = pgTable("workspaces", {
   membersRev: bigint("members_rev", { mode: "number" }).notNull().default(0),
   /** IANA time zone: date-relative and schedule triggers fire at this zone's local times. */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** How numbers are typed and shown in this workspace (lib/workspaces/locales.ts; drizzle/0020). */
+  locale: text("locale").notNull().default("en-US"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -20,8 +20,8 @@ export class AutomationsPage {
   }
 
   async search(text: string): Promise<void> {
+    // Applied as typed (debounced): no button to press.
     await this.page.getByLabel("Search by name").fill(text);
-    await this.page.getByRole("button", { name: "Search", exact: true }).click();
     await this.page.waitForURL((url) => url.searchParams.get("q") === text);
   }
 
@@ -80,7 +80,7 @@ export class AutomationsPage {
     await row.getByLabel("Field", { exact: true }).selectOption({ label: field });
     await row.getByLabel("Operator", { exact: true }).selectOption({ label: operator });
     if (value === undefined) return;
-    const input = row.getByLabel(/^(Value|Values \(comma separated\)|Days)$/);
+    const input = row.getByLabel(/^(Value|Values \(comma separated\)|Values \(separated by ;\)|Days)$/);
     if ((await input.evaluate((element) => element.tagName)) === "SELECT") await input.selectOption({ label: value });
     else await input.fill(value);
   }
@@ -120,8 +120,13 @@ export class AutomationsPage {
     await expect(this.summary.getByText(`Version ${version}`, { exact: true })).toBeVisible();
   }
 
-  async duplicate(): Promise<void> {
+  /** Opens the duplicate dialog and confirms, with the suggested name or the one given. */
+  async duplicate(name?: string): Promise<void> {
     await this.page.getByRole("button", { name: "Duplicate", exact: true }).click();
+    const dialog = this.page.getByRole("dialog", { name: /^Duplicate “/ });
+    await expect(dialog).toBeVisible();
+    if (name !== undefined) await dialog.getByLabel("Name of the copy").fill(name);
+    await dialog.getByRole("button", { name: "Duplicate", exact: true }).click();
   }
 
   /** Opens the confirmation and confirms (the row's button from the list, the page's otherwise). */

@@ -22,6 +22,7 @@ import { reserveSignUp } from "./sign-up-throttle";
 import { startBuiltinSession } from "./start-session";
 import type { AuthFormState } from "./types";
 import { revokeUserSession } from "./user-sessions";
+import { localeFromBrowser } from "@/lib/workspaces/locales";
 
 const GENERIC_ERROR = "Something went wrong. Please try again.";
 
@@ -62,16 +63,18 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   // The account would be created, and its session cookie then dropped by the browser.
   const plainHttp = authProvider() === "builtin" ? plainHttpProblem(requestHeaders) : null;
   if (plainHttp) return { error: plainHttp, values };
+  // The browser's language picks the new workspace's number format, its clock the time zone; admins change both later.
+  const account = { ...parsed.data, locale: localeFromBrowser(text(formData, "locale")), timeZone: text(formData, "timeZone") };
   try {
     const { db } = await getDb();
     const gate = await reserveSignUp(db, { email: parsed.data.email, ip: clientIp(requestHeaders, env().TRUSTED_PROXY_COUNT) });
     if (!gate.allowed) return { error: tooManyAttemptsMessage(gate.retryAfterSeconds), values };
     if (authProvider() === "supabase") {
       const { supabaseSignUp } = await import("./supabase-accounts");
-      const result = await supabaseSignUp(db, await requestCookieJar(), parsed.data);
+      const result = await supabaseSignUp(db, await requestCookieJar(), account);
       if (!result.signedIn) return { notice: "Check your inbox: confirm your email, then sign in.", values };
     } else {
-      const user = await registerAccount(db, { ...parsed.data, timeZone: text(formData, "timeZone") });
+      const user = await registerAccount(db, account);
       await startBuiltinSession(db, user);
       (await cookies()).set(WORKSPACE_COOKIE, user.workspaceId, workspaceCookieOptions());
     }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { authUsers } from "@/db/schema";
 import { AppError } from "@/lib/result";
 import { createUser, createWorkspace } from "@/lib/workspaces/create-account";
+import type { WorkspaceLocale } from "@/lib/workspaces/locales";
 import { hashPassword, verifyPassword } from "./password";
 import { PG, pgErrorCode } from "./pg-error";
 import { defaultWorkspaceName } from "./schemas";
@@ -35,6 +36,7 @@ export interface RegisterAccountParams {
   workspaceName?: string;
   /** The browser's time zone, for the new workspace (else UTC). */
   timeZone?: string;
+  locale?: WorkspaceLocale;
 }
 
 /** Sign-up: the user, their profile and their own workspace with them as its admin, all or nothing. */
@@ -50,6 +52,7 @@ export async function registerAccount(db: Db, params: RegisterAccountParams): Pr
         name: params.workspaceName ?? defaultWorkspaceName(email),
         adminId: user.id,
         timeZone: params.timeZone,
+        locale: params.locale,
       });
       return { ...user, workspaceId: workspace.id };
     });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { authUsers, profiles, workspaceMembers, workspaces } from "@/db/schema";
 import { withUser, type UserClaims } from "@/db/with-user";
 import { createWorkspace, ensureProfile } from "@/lib/workspaces/create-account";
+import type { WorkspaceLocale } from "@/lib/workspaces/locales";
 import { defaultWorkspaceName } from "./schemas";
 import type { AuthProvider, Session, WorkspaceRole } from "./types";
 
@@ -70,6 +71,7 @@ export async function provisionFirstWorkspace(
   claims: UserClaims,
   provider: AuthProvider,
   workspaceName?: string,
+  locale?: WorkspaceLocale,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`provision:${claims.sub}`}, 0))`);
@@ -89,7 +91,7 @@ export async function provisionFirstWorkspace(
     const email = (claims.email ?? user?.email ?? "").toLowerCase();
     const [profile] = await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, claims.sub));
     if (!profile || provider === "supabase") await ensureProfile(tx, { id: claims.sub, email });
-    await createWorkspace(tx as unknown as Db, { name: workspaceName ?? defaultWorkspaceName(email), adminId: claims.sub });
+    await createWorkspace(tx as unknown as Db, { name: workspaceName ?? defaultWorkspaceName(email), adminId: claims.sub, locale });
     return true;
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/result";
 import { EMAIL_TAKEN, type AuthUser } from "./credentials";
 import { provisionFirstWorkspace } from "./resolve-session";
 import { createSupabaseServerClient, type SupabaseCookieJar } from "./supabase";
+import type { WorkspaceLocale } from "@/lib/workspaces/locales";
 
 /**
  * Supabase mode: the password check happens at Supabase, which writes the session cookies through the
@@ -27,7 +28,7 @@ export type SupabaseSignUpResult = { signedIn: true } | { signedIn: false; confi
 export async function supabaseSignUp(
   db: Db,
   jar: SupabaseCookieJar,
-  params: { email: string; password: string; workspaceName?: string },
+  params: { email: string; password: string; workspaceName?: string; locale?: WorkspaceLocale },
 ): Promise<SupabaseSignUpResult> {
   const { data, error } = await createSupabaseServerClient(jar).auth.signUp({ email: params.email, password: params.password });
   if (error) {
@@ -44,6 +45,7 @@ export async function supabaseSignUp(
     { sub: data.user.id, email: data.user.email ?? params.email, role: "authenticated" },
     "supabase",
     params.workspaceName,
+    params.locale,
   );
   return { signedIn: true };
 }

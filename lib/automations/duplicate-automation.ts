@@ -1,20 +1,18 @@
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
+import { AppError } from "@/lib/result";
+import { copyName } from "./copy-name";
 import { definitionOf } from "./definition";
 import { findAutomation } from "./get-automation";
 import { recordVersion } from "./record-version";
+import { automationNameSchema } from "./schema";
 import { automationNotFound, isAutomationId, liveAutomation, type AutomationRecord, type AutomationScope } from "./scope";
 
-export type DuplicateAutomationParams = AutomationScope & { id: string };
+/** `name`: the copy's name as the person chose it; without one, "… (copy)". */
+export type DuplicateAutomationParams = AutomationScope & { id: string; name?: unknown };
 
-const SUFFIX = " (copy)";
-const MAX_NAME = 120;
-
-/** "Name (copy)", shortened so the suffix always fits the 120-character limit. */
-export function copyName(name: string): string {
-  return `${name.slice(0, MAX_NAME - SUFFIX.length).trimEnd()}${SUFFIX}`;
-}
+export { copyName } from "./copy-name";
 
 /**
  * A copy owned by the person duplicating, at version 1, and **inactive**: an active copy would fire
@@ -23,6 +21,11 @@ export function copyName(name: string): string {
  */
 export async function duplicateAutomation(db: Db, params: DuplicateAutomationParams): Promise<AutomationRecord> {
   if (!isAutomationId(params.id)) throw automationNotFound();
+  const chosen = params.name === undefined ? undefined : automationNameSchema.safeParse(params.name);
+  if (chosen && !chosen.success) {
+    const message = chosen.error.issues[0]?.message ?? "Name is required";
+    throw new AppError("invalid_input", message, { name: message });
+  }
   return withUser(db, params.claims, async (tx) => {
     const [source] = await tx
       .select({
@@ -37,11 +40,12 @@ export async function duplicateAutomation(db: Db, params: DuplicateAutomationPar
       .where(liveAutomation(params.workspaceId, params.id))
       .limit(1);
     if (!source) throw automationNotFound();
+    const name = chosen?.data ?? copyName(source.name);
     const [row] = await tx
       .insert(automations)
-      .values({ ...source, name: copyName(source.name), workspaceId: params.workspaceId, ownerId: params.claims.sub, isActive: false })
+      .values({ ...source, name, workspaceId: params.workspaceId, ownerId: params.claims.sub, isActive: false })
       .returning({ id: automations.id });
-    const definition = definitionOf({ ...source, name: copyName(source.name) });
+    const definition = definitionOf({ ...source, name });
     await recordVersion(tx, { automationId: row.id, workspaceId: params.workspaceId, version: 1, definition, authorId: params.claims.sub, summary: `Copied from “${source.name}”` });
     return (await findAutomation(tx, params.workspaceId, row.id))!;
   });

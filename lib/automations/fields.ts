@@ -142,3 +142,34 @@ export function optionLabel(field: FieldDefinition | undefined, value: unknown):
   const wanted = value.trim().toLowerCase();
   return field.options.find((option) => option.value.toLowerCase() === wanted)?.label;
 }
+
+export type TemplateVariable = { path: string; label: string };
+
+/**
+ * The `{{…}}` variables a text template can use on an entity's events: its catalog fields (and id),
+ * their previous values, the owner and the event. The template context is built to match
+ * (lib/engine/plan.ts); this is the one list the editor offers and the save check accepts.
+ */
+export function templateVariablesFor(entity: EntityType): TemplateVariable[] {
+  const noun = ENTITY_LABELS[entity];
+  const fields = fieldsFor(entity);
+  return [
+    ...fields.map((field) => ({ path: `${entity}.${field.key}`, label: `${noun} ${field.label.toLowerCase()}` })),
+    { path: `${entity}.id`, label: `${noun} id` },
+    { path: "owner.name", label: "Owner name" },
+    { path: "owner.email", label: "Owner email" },
+    { path: "owner.id", label: "Owner id" },
+    { path: "event.type", label: "Event type" },
+    { path: "event.id", label: "Event id" },
+    { path: "event.occurredAt", label: "Event time" },
+    ...fields.map((field) => ({ path: `previous.${field.key}`, label: `Previous ${field.label.toLowerCase()}` })),
+  ];
+}
+
+/** Whether `path` (e.g. "deal.title") is a variable templates on this entity's events can read. */
+export function isTemplateVariable(entity: EntityType, path: string): boolean {
+  if (/^entity\.(type|id)$/.test(path)) return true;
+  const data = /^entity\.data\.(.+)$/.exec(path);
+  if (data) return getEntityField(entity, data[1]) !== undefined;
+  return templateVariablesFor(entity).some((variable) => variable.path === path);
+}

@@ -164,6 +164,18 @@ describe.each(TEST_DRIVERS)("automation mutations on %s", (driver) => {
     expect(await rawRow(original.id)).toMatchObject({ ownerId: team.memberA.id, isActive: true, version: 2 });
   });
 
+  it("names a copy as the person chose, and refuses a blank or too long name", async () => {
+    const original = await createAutomation(handle.db, { ...as(team.memberA), input: automationInput() });
+    const copy = await duplicateAutomation(handle.db, { ...as(team.memberA), id: original.id, name: "  Renewals follow-up  " });
+    expect(copy).toMatchObject({ name: "Renewals follow-up", isActive: false, ownerId: team.memberA.id });
+    for (const [name, message] of [["   ", "Name is required"], ["x".repeat(121), "Name must be at most 120 characters"], [42, "Name is required"]] as const) {
+      const error = await expectAppError(duplicateAutomation(handle.db, { ...as(team.memberA), id: original.id, name }), "invalid_input");
+      expect(error.fieldErrors).toEqual({ name: message });
+    }
+    const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(automations).where(eq(automations.ownerId, team.memberA.id));
+    expect(count).toBe(2);
+  });
+
   it("keeps a copy's name within 120 characters", () => {
     expect(copyName("x".repeat(120))).toBe(`${"x".repeat(113)} (copy)`);
     expect(copyName("x".repeat(120))).toHaveLength(120);

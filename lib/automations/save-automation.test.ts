@@ -74,12 +74,31 @@ describe.each(TEST_DRIVERS)("saveAutomation (the create/update server actions' l
     expect(await count()).toBe(0);
   });
 
+  it("refuses a malformed template and saves an unknown variable with a warning naming it", async () => {
+    const malformed = automationForm({
+      actions: [{ type: "create_activity", config: { subject: "Call {{deal.amount", activityType: "call", dueInDays: 1, assignee: { kind: "deal_owner" } } }],
+    });
+    const refused = await saveAutomation(handle.db, { ...scope(), input: malformed });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { "actions.0.config.subject": "“{{deal.amount” is not closed: add “}}” after the variable's name" } });
+    expect(await count()).toBe(0);
+
+    const unknown = automationForm({
+      actions: [{ type: "notify_user", config: { to: { kind: "deal_owner" }, message: "{{deal.titel}} for {{owner.name}} ({{ deal.titel }})" } }],
+    });
+    const saved = await saveAutomation(handle.db, { ...scope(), input: unknown });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { warnings: [{ path: "actions.0.config.message", message: "Unknown variable {{deal.titel}}: deal events have no such value, so it would be left empty" }] },
+    });
+    expect(await count()).toBe(1);
+  });
+
   it("creates, then updates to the next version; a stale version is a readable conflict", async () => {
     const created = await saveAutomation(handle.db, { ...scope(), input: automationForm() });
     expect(created).toMatchObject({ ok: true, data: { version: 1 } });
     if (!created.ok) return;
     const updated = await saveAutomation(handle.db, { ...scope(), id: created.data.id, expectedVersion: 1, input: automationForm({ name: "Again" }) });
-    expect(updated).toEqual({ ok: true, data: { id: created.data.id, version: 2 } });
+    expect(updated).toEqual({ ok: true, data: { id: created.data.id, version: 2, warnings: [] } });
     const stale = await saveAutomation(handle.db, { ...scope(), id: created.data.id, expectedVersion: 1, input: automationForm() });
     expect(stale).toMatchObject({ ok: false, error: expect.stringContaining("Someone else saved") });
     const missing = await saveAutomation(handle.db, { ...scope(), id: crypto.randomUUID(), input: automationForm() });

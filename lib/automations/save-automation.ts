@@ -7,6 +7,8 @@ import { outboundPolicyFromEnv } from "@/lib/outbox/policy-from-env";
 import { fieldErrorsFromIssues, toActionError, type ActionResult } from "@/lib/result";
 import { createAutomation } from "./create-automation";
 import { automationInputSchema, type AutomationInput } from "./schema";
+import type { TemplateWarning } from "./template-check";
+import { automationTemplateWarnings } from "./template-warnings";
 import type { AutomationScope } from "./scope";
 import { updateAutomation } from "./update-automation";
 
@@ -18,7 +20,8 @@ export type SaveAutomationParams = AutomationScope & {
   input: unknown;
 };
 
-export type SavedAutomation = { id: string; version: number };
+/** `warnings`: unknown template variables, by path (saved anyway; see template-warnings.ts). */
+export type SavedAutomation = { id: string; version: number; warnings: TemplateWarning[] };
 
 /**
  * Validates exactly like the form, then checks webhook URLs against the server's outbound policy
@@ -53,7 +56,7 @@ export async function saveAutomation(db: Db, params: SaveAutomationParams): Prom
       params.id === undefined
         ? await createAutomation(db, { ...scope, input: parsed.data })
         : await updateAutomation(db, { ...scope, id: params.id, expectedVersion: params.expectedVersion, input: parsed.data });
-    return { ok: true, data: { id: saved.id, version: saved.version } };
+    return { ok: true, data: { id: saved.id, version: saved.version, warnings: automationTemplateWarnings(parsed.data) } };
   } catch (error) {
     return toActionError(error);
   }

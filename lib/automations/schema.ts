@@ -2,24 +2,36 @@
 // Isomorphic on purpose: no Node APIs, so it can be bundled into the browser.
 
 import { z } from "zod";
-import { actionListSchema } from "./actions";
+import { actionListSchema, getAction } from "./actions";
 import { conditionsSchema, walkConditions } from "./conditions";
 import { ENTITY_LABELS, getField } from "./fields";
+import { templateSyntaxError } from "./template-check";
 import { getTrigger, triggerSchema } from "./triggers";
+
+/** An automation's name: the form's, and the one a duplicate is given. */
+export const automationNameSchema = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(120, "Name must be at most 120 characters");
 
 export const automationInputSchema = z
   .object({
-    name: z
-      .string({ error: "Name is required" })
-      .trim()
-      .min(1, "Name is required")
-      .max(120, "Name must be at most 120 characters"),
+    name: automationNameSchema,
     description: z.string().trim().max(1000, "Description must be at most 1000 characters").optional(),
     trigger: triggerSchema,
     conditions: conditionsSchema.optional().transform((value) => value ?? null),
     actions: actionListSchema,
   })
   .superRefine((input, ctx) => {
+    // A malformed `{{…}}` would be sent as written ("Call  {{deal.amount"): refuse it.
+    input.actions.forEach((action, index) => {
+      const config = action.config as Record<string, unknown>;
+      for (const key of getAction(action.type)?.templateFields ?? []) {
+        const message = typeof config[key] === "string" ? templateSyntaxError(config[key]) : null;
+        if (message) ctx.addIssue({ code: "custom", path: ["actions", index, "config", key], message });
+      }
+    });
     if (input.trigger.type === "schedule") {
       refineScheduleAutomation(input, ctx);
       return;

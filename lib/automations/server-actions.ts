@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { AppError, toActionError, type ActionResult } from "@/lib/result";
+import { bulkAutomations } from "./bulk-automations";
 import { deleteAutomation } from "./delete-automation";
 import { duplicateAutomation } from "./duplicate-automation";
 import { saveAutomation, type SavedAutomation } from "./save-automation";
@@ -67,15 +68,27 @@ export async function deleteAutomationAction(id: string, query?: string): Promis
   redirect(q ? `/settings/automations?q=${encodeURIComponent(q)}` : "/settings/automations");
 }
 
-/** Duplicates, then opens the copy (it starts inactive, ready to be edited and switched on). */
-export async function duplicateAutomationAction(id: string): Promise<ActionResult> {
+/** Duplicates under the chosen name, then opens the copy (it starts inactive, ready to be edited and switched on). */
+export async function duplicateAutomationAction(id: string, name?: string): Promise<ActionResult> {
   const who = await scope();
   let copyId: string;
   try {
-    copyId = (await duplicateAutomation((await getDb()).db, { ...who, id: String(id) })).id;
+    copyId = (await duplicateAutomation((await getDb()).db, { ...who, id: String(id), name })).id;
   } catch (error) {
     return toActionError(error);
   }
   revalidate();
   redirect(`/settings/automations/${copyId}`);
+}
+
+/** Activates, deactivates or deletes the selected automations, all or none. */
+export async function bulkAutomationsAction(input: unknown): Promise<ActionResult<{ count: number }>> {
+  const who = await scope();
+  try {
+    const result = await bulkAutomations((await getDb()).db, { ...who, input });
+    revalidate();
+    return { ok: true, data: result };
+  } catch (error) {
+    return toActionError(error);
+  }
 }

@@ -70,6 +70,19 @@ export function summarizeConditions(group: ConditionGroup | null | undefined): s
   return summarizeNode(group, false);
 }
 
+/** Leaves not yet given a field and operator are left out, and groups left empty with them. */
+function pruneDraft(node: ConditionNode): ConditionNode | null {
+  if (node.kind !== "group") return node.field && node.operator ? node : null;
+  const conditions = node.conditions.map(pruneDraft).filter((child): child is ConditionNode => child !== null);
+  return conditions.length > 0 ? { ...node, conditions } : null;
+}
+
+/** The conditions as they are being built, in words: what the editor shows live under the builder. */
+export function summarizeDraftConditions(group: ConditionGroup | null | undefined): string {
+  const pruned = group ? pruneDraft(group) : null;
+  return pruned && pruned.kind === "group" ? summarizeConditions(pruned) : "No conditions";
+}
+
 /** The full sentence for one stored action, e.g. "Notify the deal owner: “…”". */
 export function describeAction(action: unknown): string {
   const { type, config } = (action ?? {}) as { type?: unknown; config?: unknown };

@@ -91,6 +91,11 @@ describe.each(TEST_DRIVERS)("test-running an unsaved automation on %s", (driver)
     expect(await run("memberB", form(), { payload: "{ not json" })).toMatchObject({ ok: false, fieldErrors: { "testRun.payload": "The sample payload is not valid JSON" } });
     const bad = await run("memberB", form(), { payload: JSON.stringify({ ...body, type: "deal.exploded" }) });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { "testRun.payload": expect.stringContaining("type must be <entity>.<created|updated|deleted>") } });
+    // In words, not the schema's jargon ("expected object, received undefined").
+    const { entity: _entity, ...noEntity } = body;
+    const missing = await run("memberB", form(), { payload: JSON.stringify(noEntity) });
+    expect(missing).toMatchObject({ ok: false, fieldErrors: { "testRun.payload": expect.stringMatching(/“entity” is missing/) } });
+    expect(JSON.stringify(missing)).not.toMatch(/expected|received/);
   });
 
   it("validates the form with the save schema first", async () => {

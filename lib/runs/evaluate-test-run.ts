@@ -79,6 +79,16 @@ function sourceError(key: "eventId" | "payload", message: string): SourceError {
   return { ok: false, error: message, fieldErrors: { [`testRun.${key}`]: message } };
 }
 
+/** zod's "expected object, received undefined" in words a person reads. */
+function plainIssue(path: string | undefined, message: string): string {
+  const where = path ? `“${path}”` : "The payload";
+  const expected = /expected (\w+), received (\w+)/.exec(message);
+  if (!expected) return path ? `${where}: ${message}` : message;
+  const [, wanted, got] = expected;
+  const noun = wanted === "object" ? "an object" : wanted === "array" ? "a list" : `a ${wanted}`;
+  return got === "undefined" ? `${where} is missing` : `${where} should be ${noun}, not ${got === "null" ? "null" : `a ${got}`}`;
+}
+
 function fromPayload(text: string, now: Date): SourceResult {
   let body: unknown;
   try {
@@ -88,7 +98,7 @@ function fromPayload(text: string, now: Date): SourceResult {
   }
   const normalized = nativeAdapter.normalize(body, { now });
   if (normalized.ok) return { ok: true, event: normalized.event, id: null };
-  const issues = normalized.issues.slice(0, 3).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  const issues = normalized.issues.slice(0, 3).map((issue) => plainIssue(issue.path, issue.message));
   return sourceError("payload", `The sample payload is not a valid event: ${issues.join("; ")}`);
 }
 

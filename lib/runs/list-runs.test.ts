@@ -2,7 +2,8 @@
 // query's own predicates), every filter, and keyset pagination across timestamp ties.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { automationRuns, events, outbox } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { AppError } from "@/lib/result";
@@ -64,7 +65,7 @@ describe.each(TEST_DRIVERS)("listing runs on %s", (driver) => {
     expect(nextCursor).toBeNull();
     expect(runs[0]).toMatchObject({ automationName: expect.stringMatching(/automation$/), automationVersion: 1, durationMicros: 420 });
     expect(Object.keys(runs[0]).sort()).toEqual(
-      ["automationId", "automationName", "automationVersion", "createdAt", "durationMicros", "entityId", "error", "eventType", "id", "status"].sort(),
+      ["automationId", "automationName", "automationVersion", "createdAt", "durationMicros", "entityId", "entityTitle", "error", "eventType", "id", "reason", "status"].sort(),
     );
     expect(runs[0].createdAt).toBe("2026-11-10T08:00:00.000002Z");
   });
@@ -85,6 +86,17 @@ describe.each(TEST_DRIVERS)("listing runs on %s", (driver) => {
       runsPageQuery(tx, { workspaceId: world.workspace.id, limit: 100 }, { role: "admin", userId: world.memberA.id }, 100),
     );
     expect(ids(rows).sort()).toEqual(ids(seeded.filter((run) => run.owner === "memberA")).sort());
+  });
+
+  it("shows the entity's title from the event and, for a skipped run, the first condition not met", async () => {
+    const skipped = seeded.find((run) => run.status === "skipped")!;
+    await handle.db.update(events).set({ payload: { entity: { type: "deal", id: skipped.entityId, data: { title: "Acme renewal" } } } }).where(eq(events.id, skipped.eventId));
+    const trace = { conditions: { kind: "group", match: "all", result: false, children: [{ kind: "condition", field: "deal.currency", operator: "equals", expected: "EUR", actual: "USD", result: false }] } };
+    await handle.db.update(automationRuns).set({ trace }).where(eq(automationRuns.id, skipped.id));
+    const run = (await list("admin")).runs.find((item) => item.id === skipped.id);
+    expect(run).toMatchObject({ entityTitle: "Acme renewal", reason: "Not met: Currency is EUR (actual: USD)" });
+    // Runs that were not skipped carry no reason, whatever their trace says.
+    expect((await list("admin", { status: "succeeded" })).runs.every((item) => item.reason === null)).toBe(true);
   });
 
   it("filters by status, automation, event type and entity id, alone and together", async () => {

@@ -4,10 +4,11 @@
 
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { automationRuns, automations, outbox, workspaceMembers } from "@/db/schema";
+import { automationRuns, automations, events, outbox, workspaceMembers } from "@/db/schema";
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
 import { AppError } from "@/lib/result";
 import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
+import { skipReason } from "./skip-reason";
 import { dayRange, type RunFilters } from "./run-filters";
 
 export const MAX_RUNS_PAGE = 100;
@@ -29,6 +30,10 @@ export type RunListItem = {
   entityId: string;
   status: string;
   error: string | null;
+  /** The entity's title (or name, or subject) as the event carried it. */
+  entityTitle: string | null;
+  /** For a skipped run, the first condition not met, in words. */
+  reason: string | null;
   durationMicros: number;
   /** ISO 8601 in UTC with microseconds: exact, so it doubles as the cursor's key. */
   createdAt: string;
@@ -47,6 +52,9 @@ const listColumns = {
   entityId: r.entityId,
   status: r.status,
   error: r.error,
+  entityTitle: sql<string | null>`(select coalesce(e.payload->'entity'->'data'->>'title', e.payload->'entity'->'data'->>'name', e.payload->'entity'->'data'->>'subject') from ${events} e where e.id = ${r.eventId})`,
+  // Only skipped runs need their trace here, for the one-line reason.
+  skippedTrace: sql<unknown>`case when ${r.status} = 'skipped' then ${r.trace} -> 'conditions' end`,
   durationMicros: r.durationMicros,
   createdAt: sql<string>`to_char(${r.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 };
@@ -106,7 +114,7 @@ export async function listRuns(db: Db, claims: UserClaims, params: ListRunsParam
     if (!role) return { runs: [], nextCursor: null };
     // One row more than the page tells whether there is a next page, without counting.
     const rows = await runsPageQuery(tx, params, { role, userId: claims.sub }, limit + 1);
-    const runs = rows.slice(0, limit);
+    const runs = rows.slice(0, limit).map(({ skippedTrace, ...run }) => ({ ...run, reason: skippedTrace ? skipReason({ conditions: skippedTrace }) : null }));
     const last = runs[runs.length - 1];
     return { runs, nextCursor: rows.length > limit && last ? encodeRunCursor({ createdAt: last.createdAt, id: last.id }) : null };
   });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authUsers, profiles, workspaceMembers, workspaces } from "@/db/schema";
 import type { Tx } from "@/db/with-user";
+import { DEFAULT_LOCALE, type WorkspaceLocale } from "./locales";
 import { normalizeTimeZone } from "./time-zone";
 
 export interface CreateUserParams {
@@ -34,6 +35,8 @@ export interface CreateWorkspaceParams {
   adminCrmUserId?: string | null;
   /** IANA name, e.g. the browser's at sign-up; anything unknown becomes UTC. */
   timeZone?: string;
+  /** The number format, from the browser at sign-up (lib/workspaces/locales.ts). */
+  locale?: WorkspaceLocale;
 }
 
 /** Service path: a workspace with its first admin, in one transaction. */
@@ -41,7 +44,7 @@ export async function createWorkspace(db: Db, params: CreateWorkspaceParams): Pr
   return db.transaction(async (tx) => {
     const [workspace] = await tx
       .insert(workspaces)
-      .values({ name: params.name, timeZone: normalizeTimeZone(params.timeZone) })
+      .values({ name: params.name, timeZone: normalizeTimeZone(params.timeZone), locale: params.locale ?? DEFAULT_LOCALE })
       .returning({ id: workspaces.id });
     await tx
       .insert(workspaceMembers)

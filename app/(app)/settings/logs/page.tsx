@@ -31,7 +31,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
         description={isAdmin ? `Every automation run in ${session.workspace.name}: what triggered it, why it ran or not, and what it did.` : "The runs of your automations: what triggered them, why they ran or not, and what they did."}
       />
       <IgnoredFiltersNotice ignored={ignored} />
-      <RunFiltersForm filters={filters} basePath="/settings/logs" automations={automations.map(({ id, name }) => ({ id, name }))} />
+      <RunFiltersForm filters={filters} basePath="/settings/logs" automations={automations.map(({ id, name, ownerEmail }) => ({ id, name, ownerEmail }))} />
       <RunHistory initialPage={page} filters={filters} basePath="/settings/logs" noRunsYet={prompt ? <NoRunsYet prompt={prompt} scope="workspace" /> : undefined} />
     </>
   );

@@ -21,6 +21,7 @@ import { HealthPanel } from "@/components/runs/health-chart";
 import { VersionsPanel } from "@/components/automations/versions-panel";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
+import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 import { AppError } from "@/lib/result";
 import { getNextCheck } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
@@ -36,10 +37,10 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const members = await listAssignableMembers(db, scope);
+  const [members, settings] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope)]);
   const versions = await listVersions(db, { ...scope, automationId: automation.id });
-  const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date() });
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
+  const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date(), timeZone });
   const nextCheck = await getNextCheck(db, { trigger: automation.trigger, timeZone, now: new Date() });
 
   return (
@@ -90,6 +91,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         version={automation.version}
         defaultValues={toFormValues(automation)}
         members={members}
+        locale={settings.locale}
         sampleOwner={session.user.email}
       />
       <VersionsPanel automationId={automation.id} current={automation.version} versions={versions} />

@@ -10,6 +10,7 @@ import { getDb } from "@/db/next";
 import { requireSession } from "@/lib/auth/session";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { loadTemplateForEditor } from "@/lib/templates/load-template";
+import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 
 export const metadata: Metadata = { title: "New automation" };
 
@@ -18,7 +19,7 @@ export default async function NewAutomationPage({ searchParams }: { searchParams
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const query = await searchParams;
-  const members = await listAssignableMembers(db, scope);
+  const [members, settings] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope)]);
   const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate });
   if (template === "not_found") notFound();
   return (
@@ -41,6 +42,7 @@ export default async function NewAutomationPage({ searchParams }: { searchParams
       />
       <AutomationForm
         mode="create"
+        locale={settings.locale}
         defaultValues={template ? (template.values ?? definitionToFormValues(template.definition!)) : newAutomationValues()}
         blanks={template?.blanks}
         members={members}
