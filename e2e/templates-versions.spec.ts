@@ -24,7 +24,7 @@ test.describe("templates, versions, export and import", () => {
     await automations.form.getByLabel("Name", { exact: true }).fill(name);
     await stage.selectOption({ label: "Proposal" });
     await automations.submit();
-    await expect(page).toHaveURL(/\/settings\/automations$/);
+    await expect(page).toHaveURL(/\/settings\/automations(\?created=[0-9a-f-]+)?$/);
     await expect(automations.row(name)).toContainText("When a deal moves to Proposal");
   });
 
@@ -35,7 +35,7 @@ test.describe("templates, versions, export and import", () => {
     const name = uniqueName("Versioned");
     await automations.form.getByLabel("Name", { exact: true }).fill(name);
     await automations.submit();
-    await expect(page).toHaveURL(/\/settings\/automations$/);
+    await expect(page).toHaveURL(/\/settings\/automations(\?created=[0-9a-f-]+)?$/);
     await automations.open(name);
 
     const subject = automations.action(1).getByLabel("Subject", { exact: true });

@@ -21,7 +21,7 @@ async function createInactiveAutomation(page: Page, name: string, catchUp: boole
   await expect(automations.form.getByText(`When a deal has had no activity for 7 days${catchUp ? " (also deals already inactive when switched on)" : ""}`)).toBeVisible();
   await automations.action(1).getByLabel("Subject").fill("Revive {{deal.title}}");
   await automations.submit();
-  await expect(page).toHaveURL(/\/settings\/automations$/);
+  await expect(page).toHaveURL(/\/settings\/automations(\?created=[0-9a-f-]+)?$/);
   await automations.open(name);
   await expect(automations.summary).toContainText("When a deal has had no activity for 7 days");
   await expect(automations.summary.getByText("Next check", { exact: true })).toBeVisible();

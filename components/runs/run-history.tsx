@@ -154,7 +154,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
                   <Link href={`/settings/automations/${run.automationId}/runs`} className="text-ink hover:text-brand-700 hover:underline">
                     {run.automationName ?? "(automation not visible)"}
                   </Link>
-                  <span className="ml-1 text-xs text-ink-faint">v{run.automationVersion}</span>
+                  <span className="ml-1 text-xs text-ink-muted">v{run.automationVersion}</span>
                 </td>
               ) : null}
               <td className="block px-4 py-1 md:py-3 font-mono text-xs md:table-cell">{run.eventType}</td>

@@ -1,7 +1,7 @@
 // Activate, deactivate or delete several automations at once, in one transaction as the user:
 // row-level security limits it to what they may change, and the count says how many it touched.
 
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
@@ -27,11 +27,12 @@ export async function bulkAutomations(db: Db, params: BulkAutomationsParams): Pr
   const parsed = bulkAutomationsSchema.safeParse(params.input);
   if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0]?.message ?? "Select at least one automation");
   const ids = [...new Set(parsed.data.ids)];
-  const where = and(eq(automations.workspaceId, params.workspaceId), inArray(automations.id, ids));
+  const where = and(eq(automations.workspaceId, params.workspaceId), inArray(automations.id, ids), isNull(automations.deletedAt));
   return withUser(db, params.claims, async (tx) => {
     const touched =
       parsed.data.action === "delete"
-        ? await tx.delete(automations).where(where).returning({ id: automations.id })
+        ? // Deleting keeps the row, switched off, for its runs (lib/automations/delete-automation.ts).
+          await tx.update(automations).set({ deletedAt: sql`now()`, isActive: false, updatedAt: sql`now()` }).where(where).returning({ id: automations.id })
         : await tx
             .update(automations)
             .set({ ...activationValues(parsed.data.action === "activate"), updatedAt: sql`now()` })

@@ -1,7 +1,7 @@
 // One page of the automations list with its total, filters and sort, and per row the last run and
 // the failures of the last 7 days. Row-level security does the member/admin split, on the runs too.
 
-import { and, asc, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { automationRuns, automations, profiles } from "@/db/schema";
@@ -33,7 +33,8 @@ export type ListAutomationsPageParams = AutomationScope & { query: AutomationLis
 
 function filtersFor(params: ListAutomationsPageParams): SQL[] {
   const { query } = params;
-  const filters: SQL[] = [eq(automations.workspaceId, params.workspaceId)];
+  // Deleted automations are kept only for their runs' sake: never listed.
+  const filters: SQL[] = [eq(automations.workspaceId, params.workspaceId), isNull(automations.deletedAt)];
   if (query.q) filters.push(ilike(automations.name, `%${escapeLike(query.q)}%`));
   if (query.status === "active") filters.push(eq(automations.isActive, true));
   if (query.status === "off") filters.push(eq(automations.isActive, false));
