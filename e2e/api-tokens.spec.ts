@@ -24,13 +24,21 @@ test("a token from the settings page creates an automation through the API", asy
   };
   const answer = await request.post("/api/graphql", { headers: { authorization: `Bearer ${token}` }, data: { query: CREATE, variables: { input } } });
   expect(answer.status()).toBe(200);
-  expect(await answer.json()).toEqual({
+  const created = await answer.json();
+  expect(created).toEqual({
     data: { createWorkflowAutomation: { id: expect.any(String), name, isActive: true, trigger: { type: "deal.stage_changed", to: "negotiation" } } },
   });
 
   const automations = new AutomationsPage(page);
   await automations.gotoList();
   await expect(automations.row(name)).toBeVisible();
+
+  // Deleted again through the API: later specs count the runs of the demo workspace's automations.
+  const removed = await request.post("/api/graphql", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { query: "mutation($id: ID!) { deleteWorkflowAutomation(id: $id) }", variables: { id: created.data.createWorkflowAutomation.id } },
+  });
+  expect(await removed.json()).toEqual({ data: { deleteWorkflowAutomation: true } });
 
   // The list shows the token by its prefix, now used; once revoked, the API refuses it.
   await tokens.goto();

@@ -47,7 +47,7 @@ test.describe("the first run", () => {
     await expect(empty).toHaveCount(0);
 
     // The automation's own run list shows the same run.
-    await history.runRows.first().getByRole("link", { name: "Negotiation alert" }).click();
+    await history.runRows.first().getByRole("link", { name: "Negotiation alert", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Runs of Negotiation alert", level: 1 })).toBeVisible();
     await expect(history.runRows).toHaveCount(1);
   });
