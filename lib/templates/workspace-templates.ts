@@ -10,17 +10,16 @@ import { definitionOf, type AutomationDefinition } from "@/lib/automations/defin
 import { getAutomation } from "@/lib/automations/get-automation";
 import { isAutomationId, type AutomationScope } from "@/lib/automations/scope";
 import { AppError } from "@/lib/result";
+import { mapHeaderValues } from "@/lib/transfer/document";
 
 export type WorkspaceTemplate = { id: string; name: string; description: string | null; definition: AutomationDefinition; createdAt: Date };
 
 /** The definition with every webhook header's value blanked, and the paths of those blanks. */
 export function withoutHeaderValues(definition: AutomationDefinition): { definition: AutomationDefinition; blanks: string[] } {
   const blanks: string[] = [];
-  const actions = definition.actions.map((action, i) => {
-    const { type, config } = (action ?? {}) as { type?: string; config?: { headers?: Array<{ name: string; value: string }> } };
-    if (type !== "send_webhook" || !config?.headers?.length) return action;
-    config.headers.forEach((_header, j) => blanks.push(`actions.${i}.config.headers.${j}.value`));
-    return { type, config: { ...config, headers: config.headers.map((h) => ({ name: h.name, value: "" })) } };
+  const actions = mapHeaderValues(definition.actions, (_value, path) => {
+    blanks.push(path);
+    return "";
   });
   return { definition: { ...definition, actions }, blanks };
 }
