@@ -10,6 +10,7 @@ const COLORS: Record<(typeof HEALTH_OUTCOMES)[number], string> = {
   skipped: "#94a3b8",
   failed: "#dc2626",
   stopped: "#d97706",
+  missed: "#7c3aed",
 };
 
 export function HealthChart({ health, compact = false, label }: { health: AutomationHealth; compact?: boolean; label: string }) {
@@ -38,7 +39,20 @@ export function HealthChart({ health, compact = false, label }: { health: Automa
 }
 
 function percent(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(rate > 0 && rate < 0.01 ? 1 : 0)} %`;
+  if (rate === null) return "—";
+  // One decimal near the ends, so 0.4 % is not "0 %" and 99.6 % not "100 %".
+  const near = (rate > 0 && rate < 0.01) || (rate > 0.99 && rate < 1);
+  return `${(rate * 100).toFixed(near ? 1 : 0)} %`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+function deliveriesText({ deliveries, deliverySuccessRate }: AutomationHealth): string {
+  const ended = deliveries.delivered + deliveries.failed;
+  if (ended === 0) return "no deliveries";
+  return `deliveries ${percent(deliverySuccessRate)} delivered (${deliveries.delivered} of ${ended})`;
 }
 
 /** The automation page's panel: the chart, the headline figures, a legend, and the table. */
@@ -49,7 +63,8 @@ export function HealthPanel({ health }: { health: AutomationHealth }) {
       <h2 id="health-heading" className="mb-1 text-lg font-semibold text-ink">Health, last {days} days</h2>
       <p className="mb-3 text-sm text-ink-muted">
         {health.total} {health.total === 1 ? "run" : "runs"} · failure rate {percent(health.failureRate)} · median duration{" "}
-        {health.medianDurationMs === null ? "—" : `${health.medianDurationMs.toFixed(1)} ms`} · days in {health.timeZone}
+        {health.medianDurationMs === null ? "—" : <abbr title="Approximate: within 9 % of the exact median">≈ {formatMs(health.medianDurationMs)}</abbr>} ·{" "}
+        {deliveriesText(health)} · days in {health.timeZone}
       </p>
       <HealthChart health={health} label={`Runs per day over the last ${days} days, by outcome`} />
       <ul className="mt-2 flex flex-wrap gap-4 text-xs text-ink-muted" aria-hidden>
