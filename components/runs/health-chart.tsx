@@ -3,7 +3,7 @@
 
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
-import { HEALTH_OUTCOMES, type AutomationHealth, type HealthDay } from "@/lib/runs/automation-health";
+import { HEALTH_OUTCOMES, type AutomationHealth, type HealthDay, type HealthSummary } from "@/lib/runs/automation-health";
 
 const COLORS: Record<(typeof HEALTH_OUTCOMES)[number], string> = {
   succeeded: "#15803d",
@@ -13,7 +13,7 @@ const COLORS: Record<(typeof HEALTH_OUTCOMES)[number], string> = {
   missed: "#7c3aed",
 };
 
-export function HealthChart({ health, compact = false, label }: { health: AutomationHealth; compact?: boolean; label: string }) {
+export function HealthChart({ health, compact = false, label }: { health: Pick<AutomationHealth, "days">; compact?: boolean; label: string }) {
   const width = compact ? 120 : 640;
   const height = compact ? 24 : 160;
   const x = scaleBand<string>().domain(health.days.map((d) => d.day)).range([0, width]).paddingInner(compact ? 0.15 : 0.2);
@@ -35,6 +35,21 @@ export function HealthChart({ health, compact = false, label }: { health: Automa
       ))}
       {compact ? null : <line x1={0} x2={width} y1={height} y2={height} stroke="#cbd5e1" />}
     </svg>
+  );
+}
+
+/** The list's small chart: 30 bars, named by its numbers in words. */
+export function HealthSparkline({ health, name }: { health: HealthSummary; name: string }) {
+  const counts = HEALTH_OUTCOMES.map((o) => [o, health.days.reduce((sum, d) => sum + d[o], 0)] as const).filter(([, n]) => n > 0);
+  const words = health.total === 0 ? "no runs" : `${health.total} ${health.total === 1 ? "run" : "runs"}: ${counts.map(([o, n]) => `${n} ${o}`).join(", ")}`;
+  const label = `${name}, last ${health.days.length} days: ${words}${health.failureRate === null ? "" : `, failure rate ${percent(health.failureRate)}`}`;
+  return (
+    <div className="flex flex-col gap-0.5">
+      <HealthChart health={health} compact label={label} />
+      <span className="text-xs text-ink-muted" aria-hidden>
+        {health.total === 0 ? "No runs" : `${health.total} ${health.total === 1 ? "run" : "runs"} · ${percent(health.failureRate)} failed`}
+      </span>
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import { withUser } from "@/db/with-user";
 import { createTestDb, TEST_DRIVERS } from "@/test/db";
 import { withDatabase } from "@/test/global-setup";
 import { getAutomationHealth, getHealthSummaries } from "./automation-health";
-import { rollUpHealth } from "./health-rollup";
+import { forgetHealthRollup, rollUpHealth } from "./health-rollup";
 import { insertEvent, insertRun, makeHistoryWorld, type HistoryWorld } from "./history-test-support";
 import { pruneHistory } from "./prune-history";
 
@@ -144,6 +144,16 @@ describe.each(TEST_DRIVERS)("the health rollup on %s", (driver) => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("counts a workspace's window again after a writer of past runs forgets its rollup", async () => {
+    await rollUpHealth(db, { now: NOW, workspaceId: world.workspace.id });
+    await run(db, world, world.autoA, "stopped", "2026-11-20T10:00:00Z");
+    expect((await health(db, world)).days.find((d) => d.day === "2026-11-20")).toMatchObject({ stopped: 0 });
+    await forgetHealthRollup(db, world.workspace.id);
+    expect((await health(db, world)).days.find((d) => d.day === "2026-11-20")).toMatchObject({ stopped: 1 });
+    expect(await rollUpHealth(db, { now: NOW, workspaceId: world.workspace.id })).toMatchObject({ resets: 1, days: 30 });
+    expect((await health(db, world)).days.find((d) => d.day === "2026-11-20")).toMatchObject({ stopped: 1 });
   });
 
   it("keeps the rollup from signed-in users and anonymous callers (no grants)", async () => {

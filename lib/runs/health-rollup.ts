@@ -49,6 +49,17 @@ export async function rollUpHealth(db: Db, params: HealthRollupParams): Promise<
 }
 
 /**
+ * Drops the workspace's rollup, for writers of past runs (the demo seed backdates its history): until
+ * the next round counts the window again, readers count it live.
+ */
+export async function forgetHealthRollup(db: Db, workspaceId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from app.health_rollup_state where workspace_id = ${workspaceId}::uuid`);
+    await tx.execute(sql`delete from app.automation_health_days where workspace_id = ${workspaceId}::uuid`);
+  });
+}
+
+/**
  * Starts the workspace over in its (new) time zone, the day before the window: its old rows go.
  * False when another process did it first (the upsert's condition fails once the zone is set).
  */
