@@ -19,10 +19,12 @@ CREATE INDEX automation_health_days_workspace_day_idx ON app.automation_health_d
 --> statement-breakpoint
 -- Per workspace: the time zone its rows were counted in and the last day rolled up. The rollup of a
 -- day advances through_day in the transaction that writes the day's rows, so a day is counted once.
+-- The day after it (today) is rolled up so far, up to partial_until, and counted live from there.
 CREATE TABLE app.health_rollup_state (
   workspace_id uuid PRIMARY KEY REFERENCES public.workspaces(id) ON DELETE CASCADE,
   time_zone text NOT NULL,
-  through_day date NOT NULL
+  through_day date NOT NULL,
+  partial_until timestamptz
 );
 --> statement-breakpoint
 -- No policies and no grants: the service path writes and reads them after row-level security on

@@ -20,8 +20,17 @@ export function HealthChart({ health, compact = false, label }: { health: Pick<A
   const max = Math.max(1, ...health.days.map((d) => HEALTH_OUTCOMES.reduce((sum, o) => sum + d[o], 0)));
   const y = scaleLinear().domain([0, max]).nice().range([height, 0]);
   const layers = stack<HealthDay, (typeof HEALTH_OUTCOMES)[number]>().keys(HEALTH_OUTCOMES)(health.days);
+  // The full chart stretches to its container (a phone is narrower than 640 px); bars may widen, lines keep their stroke.
   return (
-    <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible">
+    <svg
+      role="img"
+      aria-label={label}
+      width={compact ? width : "100%"}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio={compact ? undefined : "none"}
+      className={compact ? "overflow-visible" : "block max-w-3xl overflow-visible"}
+    >
       {layers.map((layer) => (
         <g key={layer.key} fill={COLORS[layer.key]}>
           {layer.map((point) =>
@@ -33,7 +42,7 @@ export function HealthChart({ health, compact = false, label }: { health: Pick<A
           )}
         </g>
       ))}
-      {compact ? null : <line x1={0} x2={width} y1={height} y2={height} stroke="#cbd5e1" />}
+      {compact ? null : <line x1={0} x2={width} y1={height} y2={height} stroke="#cbd5e1" vectorEffect="non-scaling-stroke" />}
     </svg>
   );
 }

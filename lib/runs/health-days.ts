@@ -1,8 +1,8 @@
 // Per automation and day (in the workspace's time zone): runs by outcome, finished runs' durations
-// as a log-scale histogram, and deliveries that ended. Closed days come from the rollup
-// (app.automation_health_days, written by lib/runs/health-rollup.ts); days after the last one rolled
-// up (today, and any day the job has not reached) are counted live from the run indexes. One
-// statement, so the rolled-up boundary and both halves come from one snapshot.
+// as a log-scale histogram, and deliveries that ended. What the rollup holds (closed days, and today
+// up to its last round: app.automation_health_days, written by lib/runs/health-rollup.ts) is read
+// from it; the rest (runs since that round, any day the job has not reached) is counted live from
+// the run indexes. One statement, so the boundary and both halves come from one snapshot.
 
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -40,14 +40,16 @@ export async function readHealthDays(db: Db, params: HealthDaysParams): Promise<
   const { workspaceId: ws, timeZone: zone } = params;
   const ids = sql.join(params.automationIds.map((id) => sql`${id}::uuid`), sql`, `);
   // The rollup counts only while its time zone is the workspace's; else every day is counted live.
-  const bound = sql`(select coalesce((select through_day from app.health_rollup_state where workspace_id = ${ws}::uuid and time_zone = ${zone}), ${params.firstDay}::date - 1) as through)`;
-  const liveFrom = sql`(greatest(b.through + 1, ${params.firstDay}::date)::timestamp at time zone ${zone})`;
+  // Rolled up: the days through `through`, and the next one up to `partial` (today so far).
+  const bound = sql`(select coalesce(s.through_day, ${params.firstDay}::date - 1) as through, s.partial_until as partial
+    from (select 1) one left join app.health_rollup_state s on s.workspace_id = ${ws}::uuid and s.time_zone = ${zone})`;
+  const liveFrom = sql`greatest(coalesce(b.partial, (b.through + 1)::timestamp at time zone ${zone}), ${params.firstDay}::date::timestamp at time zone ${zone})`;
   const liveRuns = sql`from automation_runs r, ${bound} b where r.workspace_id = ${ws}::uuid and r.automation_id in (${ids}) and r.created_at >= ${liveFrom}`;
   const liveDay = sql`(r.created_at at time zone ${zone})::date`;
   const parts: SQL[] = [
     sql`select d.automation_id, d.day, d.outcomes, ${params.detail ? sql`d.durations, d.deliveries` : sql`null::jsonb, null::jsonb`}
         from app.automation_health_days d, ${bound} b
-        where d.automation_id in (${ids}) and d.day >= ${params.firstDay}::date and d.day <= b.through`,
+        where d.automation_id in (${ids}) and d.day >= ${params.firstDay}::date and (d.day <= b.through or (d.day = b.through + 1 and b.partial is not null))`,
     sql`select automation_id, day, jsonb_object_agg(status, n), null::jsonb, null::jsonb from (
           select r.automation_id, ${liveDay} as day, r.status, count(*)::int as n ${liveRuns} group by 1, 2, 3) x group by 1, 2`,
   ];

@@ -73,18 +73,23 @@ describe.each(TEST_DRIVERS)("the health rollup on %s", (driver) => {
 
     const first = await rollUpHealth(db, { now: NOW, workspaceId: world.workspace.id });
     expect(first).toMatchObject({ workspaces: 1, resets: 1, days: 30 });
-    expect((await rolledDays(db, world.workspace.id)).map((r) => r.day)).toEqual(["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"]);
+    // Closed days, and today up to two minutes ago.
+    expect((await rolledDays(db, world.workspace.id)).map((r) => r.day)).toEqual(["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]);
     expect(await health(db, world)).toEqual(live);
     // Nothing more to do until the next day closes, two minutes after midnight.
     expect(await rollUpHealth(db, { now: NOW, workspaceId: world.workspace.id })).toMatchObject({ workspaces: 0, days: 0 });
 
-    // A run today is counted live; one written into a rolled-up day (impossible on the ingest
-    // path, whose runs are stamped now) proves those days are read from the rollup.
+    // A run since the last round is counted live; runs written into what was rolled up
+    // (impossible on the ingest path, whose runs are stamped now) prove that part is read from it.
+    await run(db, world, world.autoA, "failed", "2026-12-04T11:59:00Z");
     await run(db, world, world.autoA, "failed", "2026-12-04T09:00:00Z");
     await run(db, world, world.autoA, "failed", "2026-12-02T09:00:00Z");
     const after = await health(db, world);
     expect(after.days.find((d) => d.day === "2026-12-04")).toMatchObject({ stopped: 1, failed: 1 });
     expect(after.days.find((d) => d.day === "2026-12-02")).toMatchObject({ failed: 0 });
+    // The next round rolls today up again, to its new cut-off, runs and all.
+    await rollUpHealth(db, { now: new Date(NOW.getTime() + 10 * 60_000), workspaceId: world.workspace.id });
+    expect((await health(db, world)).days.find((d) => d.day === "2026-12-04")).toMatchObject({ stopped: 1, failed: 2 });
     expect(after.medianDurationMs).not.toBeNull();
     // The middle run of the six timed ones (the lower of the two middle ones) took 2 ms.
     expect(Math.abs(live.medianDurationMs! / 2.0 - 1)).toBeLessThan(0.09);
@@ -196,8 +201,8 @@ describe.runIf(process.env.DATABASE_URL)("the health rollup in two processes at 
     expect(parsed.reduce((sum, r) => sum + r.resets, 0)).toBe(2);
     expect(await health(handle.db, world)).toEqual(live);
     const rows = await rolledDays(handle.db, world.workspace.id);
-    // 25 days of two runs each, the last of them today (counted live, not rolled up).
-    expect(rows.reduce((sum, r) => sum + Object.values(r.outcomes).reduce((a, b) => a + b, 0), 0)).toBe(48);
+    // 25 days of two runs each, the last of them today (rolled up so far: both runs are hours old).
+    expect(rows.reduce((sum, r) => sum + Object.values(r.outcomes).reduce((a, b) => a + b, 0), 0)).toBe(50);
   }, 60_000);
 });
 

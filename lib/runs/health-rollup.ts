@@ -7,6 +7,8 @@
 // once write each day once and the loser rolls back. A rolled-up day is final: runs pruned later
 // (the per-automation cap) or retried later do not change it; the chart shows what happened that
 // day. A day is closed SETTLE_MS after its end, past any transaction that began before midnight.
+// Today is rolled up too, up to SETTLE_MS ago, and rewritten each round: readers count live only
+// the runs since.
 // When the workspace's time zone changes, its rows are dropped and the window counted again from the
 // runs that are kept; until then readers count the window live (lib/runs/health-days.ts).
 
@@ -22,28 +24,31 @@ export const SETTLE_MS = 2 * 60_000;
 export type HealthRollupParams = { now: Date; settleMs?: number; /** Only this workspace (tests). */ workspaceId?: string };
 export type HealthRollupResult = { workspaces: number; days: number; resets: number };
 
-type Due = { id: string; zone: string; rolledZone: string | null; through: string | null; firstDay: string; lastClosed: string };
+type Due = { id: string; zone: string; rolledZone: string | null; firstDay: string; lastClosed: string };
 
 export async function rollUpHealth(db: Db, params: HealthRollupParams): Promise<HealthRollupResult> {
   const now = params.now.toISOString();
   const settled = new Date(params.now.getTime() - (params.settleMs ?? SETTLE_MS)).toISOString();
   const only = params.workspaceId ? sql`and w.id = ${params.workspaceId}::uuid` : sql``;
-  // Workspaces with a day to roll up, a new time zone, or no state yet; the dates in their zone.
+  // Workspaces with a day to roll up, a new time zone, no state yet, or runs since today's partial
+  // rollup; the dates in their zone.
   const due = resultRows<Due>(
     await db.execute(sql`
-      select id, zone, "rolledZone", through::text as through, first_day::text as "firstDay", last_closed::text as "lastClosed" from (
-        select w.id, w.time_zone as zone, s.time_zone as "rolledZone", s.through_day as through,
+      select id, zone, "rolledZone", first_day::text as "firstDay", last_closed::text as "lastClosed" from (
+        select w.id, w.time_zone as zone, s.time_zone as "rolledZone", s.through_day as through, s.partial_until,
           (${now}::timestamptz at time zone w.time_zone)::date - ${HEALTH_WINDOW_DAYS}::int as first_day,
           (${settled}::timestamptz at time zone w.time_zone)::date - 1 as last_closed
         from workspaces w left join app.health_rollup_state s on s.workspace_id = w.id
         where true ${only}) x
-      where "rolledZone" is distinct from zone or through < last_closed
+      where "rolledZone" is distinct from zone or through < last_closed or partial_until is null
+        or exists (select 1 from automation_runs r where r.workspace_id = x.id and r.created_at >= x.partial_until and r.created_at < ${settled}::timestamptz)
       order by id`),
   );
   const result: HealthRollupResult = { workspaces: due.length, days: 0, resets: 0 };
   for (const workspace of due) {
     if (workspace.rolledZone !== workspace.zone && (await resetWorkspace(db, workspace))) result.resets += 1;
     result.days += await rollUpWorkspace(db, workspace);
+    await rollUpToday(db, workspace, settled);
   }
   return result;
 }
@@ -68,7 +73,7 @@ async function resetWorkspace(db: Db, workspace: Due): Promise<boolean> {
     const reset = resultRows(
       await tx.execute(sql`
         insert into app.health_rollup_state (workspace_id, time_zone, through_day) values (${workspace.id}::uuid, ${workspace.zone}, ${workspace.firstDay}::date - 1)
-        on conflict (workspace_id) do update set time_zone = excluded.time_zone, through_day = excluded.through_day
+        on conflict (workspace_id) do update set time_zone = excluded.time_zone, through_day = excluded.through_day, partial_until = null
         where app.health_rollup_state.time_zone is distinct from excluded.time_zone
         returning workspace_id`),
     );
@@ -82,7 +87,7 @@ async function resetWorkspace(db: Db, workspace: Due): Promise<boolean> {
 async function rollUpWorkspace(db: Db, workspace: Due): Promise<number> {
   // After downtime longer than the window, start at the window: older days are never shown.
   await db.execute(sql`
-    update app.health_rollup_state set through_day = ${workspace.firstDay}::date - 1
+    update app.health_rollup_state set through_day = ${workspace.firstDay}::date - 1, partial_until = null
     where workspace_id = ${workspace.id}::uuid and time_zone = ${workspace.zone} and through_day < ${workspace.firstDay}::date - 1`);
   await db.execute(sql`delete from app.automation_health_days where workspace_id = ${workspace.id}::uuid and day < ${workspace.firstDay}::date`);
   let days = 0;
@@ -90,7 +95,7 @@ async function rollUpWorkspace(db: Db, workspace: Due): Promise<number> {
     const written = await db.transaction(async (tx) => {
       const [claimed] = resultRows<{ day: string }>(
         await tx.execute(sql`
-          update app.health_rollup_state set through_day = through_day + 1
+          update app.health_rollup_state set through_day = through_day + 1, partial_until = null
           where workspace_id = ${workspace.id}::uuid and time_zone = ${workspace.zone} and through_day < ${workspace.lastClosed}::date
           returning through_day::text as day`),
       );
@@ -103,10 +108,29 @@ async function rollUpWorkspace(db: Db, workspace: Due): Promise<number> {
   }
 }
 
-/** One day's rows: runs by outcome, finished runs' duration histogram, deliveries that ended. */
-function rollUpDaySql(workspaceId: string, zone: string, day: string) {
+/**
+ * Today so far, up to `until` (SETTLE_MS ago, past any transaction still open): rewritten each round,
+ * so readers count live only what came since. Only once every closed day is rolled up, and only
+ * forward (a slower process's older cut-off does not replace a newer one).
+ */
+async function rollUpToday(db: Db, workspace: Due, until: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [claimed] = resultRows<{ day: string }>(
+      await tx.execute(sql`
+        update app.health_rollup_state set partial_until = ${until}::timestamptz
+        where workspace_id = ${workspace.id}::uuid and time_zone = ${workspace.zone}
+          and through_day = (${until}::timestamptz at time zone ${workspace.zone})::date - 1
+          and (partial_until is null or partial_until < ${until}::timestamptz)
+        returning (through_day + 1)::text as day`),
+    );
+    if (claimed) await tx.execute(rollUpDaySql(workspace.id, workspace.zone, claimed.day, until));
+  });
+}
+
+/** One day's rows (up to `until` for today): runs by outcome, finished runs' duration histogram, deliveries that ended. */
+function rollUpDaySql(workspaceId: string, zone: string, day: string, until?: string) {
   const from = sql`(${day}::date::timestamp at time zone ${zone})`;
-  const to = sql`((${day}::date + 1)::timestamp at time zone ${zone})`;
+  const to = until ? sql`${until}::timestamptz` : sql`((${day}::date + 1)::timestamp at time zone ${zone})`;
   const runs = sql`from automation_runs r where r.workspace_id = ${workspaceId}::uuid and r.created_at >= ${from} and r.created_at < ${to}`;
   return sql`
     with outcomes as (
