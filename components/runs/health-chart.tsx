@@ -62,6 +62,23 @@ export function HealthSparkline({ health, name }: { health: HealthSummary; name:
   );
 }
 
+const shortDay = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** Under the full chart: today and every seventh day before it, so a bad day can be named at a glance. */
+function DayAxis({ days }: { days: HealthDay[] }) {
+  const last = days.length - 1;
+  return (
+    <div className="relative mt-1 h-4 max-w-3xl text-[11px] text-ink-muted" aria-hidden>
+      {days.map((d, i) => {
+        if ((last - i) % 7 !== 0) return null;
+        const left = ((i + 0.5) / days.length) * 100;
+        const place = i === last ? { right: 0 } : { left: `${left}%`, transform: left < 10 ? undefined : "translateX(-50%)" };
+        return <span key={d.day} className="absolute whitespace-nowrap" style={place}>{shortDay.format(new Date(`${d.day}T00:00:00Z`))}</span>;
+      })}
+    </div>
+  );
+}
+
 function percent(rate: number | null): string {
   if (rate === null) return "—";
   // One decimal near the ends, so 0.4 % is not "0 %" and 99.6 % not "100 %".
@@ -91,6 +108,7 @@ export function HealthPanel({ health }: { health: AutomationHealth }) {
         {deliveriesText(health)} · days in {health.timeZone}
       </p>
       <HealthChart health={health} label={`Runs per day over the last ${days} days, by outcome`} />
+      <DayAxis days={health.days} />
       <ul className="mt-2 flex flex-wrap gap-4 text-xs text-ink-muted" aria-hidden>
         {HEALTH_OUTCOMES.map((o) => (
           <li key={o} className="flex items-center gap-1"><span className="inline-block h-2 w-2 rounded-sm" style={{ background: COLORS[o] }} />{o}</li>
