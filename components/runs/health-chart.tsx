@@ -93,7 +93,7 @@ function formatMs(ms: number): string {
 function deliveriesText({ deliveries, deliverySuccessRate }: AutomationHealth): string {
   const ended = deliveries.delivered + deliveries.failed;
   if (ended === 0) return "no deliveries";
-  return `deliveries ${percent(deliverySuccessRate)} delivered (${deliveries.delivered} of ${ended})`;
+  return `deliveries: ${percent(deliverySuccessRate)} delivered (${deliveries.delivered} of ${ended})`;
 }
 
 /** The automation page's panel: the chart, the headline figures, a legend, and the table. */
