@@ -55,4 +55,5 @@ test("an automation's health panel and the list's small charts fit a phone", asy
   const box = await chart.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   await expectNoSidewaysScroll(page);
+  await expectNoSeriousA11yViolations(page);
 });
