@@ -30,4 +30,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   // Time-based triggers: a sweep every SCHEDULER_INTERVAL_MS (default a minute), one process at a time.
   const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
   startScheduler();
+  // The health chart's daily rollup: closed days in each workspace's time zone, one process at a time.
+  const { startHealthRollup } = await import("@/lib/runs/schedule-health-rollup");
+  startHealthRollup();
 }

@@ -1,7 +1,9 @@
 // npx tsx bench/history.ts — the run history at 1,000,000 runs on PostgreSQL (DATABASE_URL required).
 // Creates its own database, seeds it with `insert … select generate_series` (one workspace with 1M
-// runs across 40 automations and three owners, plus a second workspace), then times the list
-// queries exactly as the pages run them: listRuns() through withUser() as an admin and as members.
+// runs across 40 automations and three owners, outbound deliveries for one run in fifty, plus a
+// second workspace), then times the list queries exactly as the pages run them: listRuns() through
+// withUser() as an admin and as members; then the health panel and the list's small charts, before
+// and after one round of the health rollup.
 // Prints one line per case (p50/p95/max of the domain call, the index the plan used), then times
 // one round of the retention job on the same data, prints one JSON object, and drops the database.
 // BENCH_HISTORY_RUNS overrides the size, --plans prints full plans.
@@ -10,7 +12,8 @@ import { sql } from "drizzle-orm";
 import { createDb, type Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
 import { withUser, type UserClaims } from "@/db/with-user";
-import { getAutomationHealth } from "@/lib/runs/automation-health";
+import { getAutomationHealth, getHealthSummaries } from "@/lib/runs/automation-health";
+import { rollUpHealth } from "@/lib/runs/health-rollup";
 import { listRuns, runsPageQuery, type ListRunsParams } from "@/lib/runs/list-runs";
 import { DEFAULT_RUN_CAP_PER_AUTOMATION, pruneHistory } from "@/lib/runs/prune-history";
 import { createUser, createWorkspace } from "@/lib/workspaces/create-account";
@@ -20,6 +23,7 @@ const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 1_000_000);
 const RUNS_PER_EVENT = 4;
 const AUTOMATIONS = 40;
 const ITERATIONS = Number(process.env.BENCH_HISTORY_ITERATIONS ?? 30);
+const HEALTH_ITERATIONS = Number(process.env.BENCH_HEALTH_ITERATIONS ?? 200);
 const PAGE = 50;
 const SHOW_PLANS = process.argv.includes("--plans");
 
@@ -64,6 +68,7 @@ async function seed(db: Db) {
   const started = performance.now();
   await seedWorkspaceRuns(db, workspace.id, events, RUNS_PER_EVENT);
   await seedWorkspaceRuns(db, other.id, Math.ceil(events / 20), 1);
+  await seedDeliveries(db, workspace.id);
   await db.execute(sql`vacuum analyze`);
   log(`seeded ${RUNS.toLocaleString("en-US")} runs (${events.toLocaleString("en-US")} events) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -124,6 +129,18 @@ async function seedWorkspaceRuns(db: Db, workspaceId: string, events: number, pe
   await db.execute(sql`drop table bench_events`);
 }
 
+/** One outbound webhook for one run in fifty, sent a second after its run; one in ten of them finally failed. */
+async function seedDeliveries(db: Db, workspaceId: string) {
+  await db.execute(sql`
+    insert into outbox (workspace_id, run_id, action_index, kind, payload, status, attempts, created_at, sent_at)
+    select workspace_id, id, 0, 'webhook', '{}'::jsonb, case when abs(hashtext(id::text)) % 500 < 50 then 'failed' else 'sent' end, 1, created_at, created_at
+    from automation_runs where workspace_id = ${workspaceId}::uuid and abs(hashtext(id::text)) % 50 = 0`);
+  await db.execute(sql`
+    insert into outbox_attempts (outbox_id, workspace_id, attempt, started_at, latency_ms, outcome)
+    select id, workspace_id, 1, created_at + interval '1 second', 20, case status when 'failed' then 'failed' else 'delivered' end
+    from outbox where workspace_id = ${workspaceId}::uuid`);
+}
+
 type Case = { name: string; actor: Actor; params: Omit<ListRunsParams, "workspaceId" | "limit"> };
 
 async function measure(db: Db, workspaceId: string, c: Case) {
@@ -164,16 +181,39 @@ async function measurePrune(db: Db) {
   return { expiredRuns: result.expiredRuns, cappedRuns: result.cappedRuns, events: result.events, chunks: statements, seconds: round(seconds) };
 }
 
-/** The automation page's health panel query, as the page runs it. */
-async function measureHealth(db: Db, workspaceId: string, claims: UserClaims, automationId: string) {
+/** p50 and p99 of `call` over `iterations` calls, after three warm-up calls. */
+async function timeCalls(call: () => Promise<unknown>, iterations = HEALTH_ITERATIONS) {
+  for (let i = 0; i < 3; i++) await call();
   const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
+  for (let i = 0; i < iterations; i++) {
     const started = performance.now();
-    await getAutomationHealth(db, claims, { workspaceId, automationId, now: new Date() });
+    await call();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: round(times[Math.floor(times.length / 2)]), p95: round(times[Math.min(times.length - 1, Math.floor(0.95 * times.length))]) };
+  const pick = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
+  return { p50: pick(0.5), p99: pick(0.99) };
+}
+
+/**
+ * The health panel (automation page) and the list's small charts (a page of 40 automations), as the
+ * pages run them: first with nothing rolled up (every day counted live), then after one round of
+ * the rollup job (closed days and today so far from the rollup, the last twelve minutes live).
+ */
+async function measureHealth(db: Db, workspaceId: string, claims: UserClaims, automationId: string) {
+  const ids = resultRows<{ id: string }>(await db.execute(sql`select id from automations where workspace_id = ${workspaceId}::uuid order by name`)).map((row) => row.id);
+  const panel = () => getAutomationHealth(db, claims, { workspaceId, automationId, now: new Date() });
+  const list = () => getHealthSummaries(db, claims, { workspaceId, automationIds: ids, now: new Date() });
+  const livePanel = await timeCalls(panel, ITERATIONS);
+  const started = performance.now();
+  // As just before the next round (ten minutes later): the last twelve minutes are counted live.
+  const rollup = await rollUpHealth(db, { now: new Date(Date.now() - 10 * 60_000) });
+  const rollupSeconds = round((performance.now() - started) / 1000);
+  const result = { livePanel, panel: await timeCalls(panel), list: await timeCalls(list), rollupSeconds, rolledUpDays: rollup.days };
+  log(`health rollup: ${rollup.days} workspace-days in ${rollupSeconds} s`);
+  log(`automation health panel (30 days, the busiest automation): counted live p50 ${livePanel.p50} ms p99 ${livePanel.p99} ms; from the rollup p50 ${result.panel.p50} ms p99 ${result.panel.p99} ms (budget 100 ms)`);
+  log(`automations list, small charts of ${ids.length} automations: p50 ${result.list.p50} ms p99 ${result.list.p99} ms`);
+  return result;
 }
 
 function round(ms: number): number {
@@ -225,9 +265,8 @@ async function main() {
     const worst = Math.max(...results.map((result) => result.p95));
     log(`\nworst p95: ${worst} ms (budget 100 ms)`);
     const health = await measureHealth(handle.db, world.workspaceId, actors.admin.claims, automationOf.admin);
-    log(`automation health (30 days, the busiest automation): p50 ${health.p50} ms, p95 ${health.p95} ms (budget 100 ms)`);
     const prune = await measurePrune(handle.db);
-    log(JSON.stringify({ runs: RUNS, page: PAGE, iterations: ITERATIONS, worstP95Ms: worst, healthP95Ms: health.p95, cases: results.map(({ plan: _plan, ...rest }) => rest), prune }));
+    log(JSON.stringify({ runs: RUNS, page: PAGE, iterations: ITERATIONS, worstP95Ms: worst, healthP50Ms: health.panel.p50, healthP99Ms: health.panel.p99, health, cases: results.map(({ plan: _plan, ...rest }) => rest), prune }));
   } finally {
     await handle.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

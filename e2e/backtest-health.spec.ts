@@ -30,19 +30,53 @@ test.describe("backtest and health", () => {
     );
   });
 
-  test("an automation with demo runs shows its health chart and the same numbers as a table", async ({ page }) => {
+  test("an automation with demo runs shows its health chart, with the counts of its run history, and a small chart in the list", async ({ page }) => {
     await signIn(page, ADMIN_EMAIL);
     const automations = new AutomationsPage(page);
     await automations.gotoList();
+    // The list's small chart names its numbers.
+    const small = page.getByRole("img", { name: new RegExp(`^${CANONICAL}, last 30 days: \\d+ runs?: `) });
+    await expect(small).toBeVisible();
+    const listTotal = Number(/last 30 days: (\d+) runs?/.exec((await small.getAttribute("aria-label")) ?? "")![1]);
+
     await automations.open(CANONICAL);
     const health = page.getByRole("region", { name: /^Health, last 30 days/ });
     await expect(health.getByRole("img", { name: "Runs per day over the last 30 days, by outcome" })).toBeVisible();
-    await expect(health).toContainText(/\d+ runs? · failure rate/);
+    await expect(health).toContainText(/\d+ runs? · failure rate \d+ % · median duration ≈ [\d.]+ m?s · (no deliveries|deliveries)/);
+    const total = Number(/(\d+) runs?/.exec((await health.textContent()) ?? "")![1]);
+    expect(total).toBe(listTotal);
     await health.getByText("Show as a table").click();
     const table = health.getByRole("table", { name: "Runs per day by outcome" });
-    await expect(table.getByRole("row")).not.toHaveCount(1);
-    const total = Number(/(\d+) runs?/.exec((await health.textContent()) ?? "")![1]);
-    const cells = await table.locator("tbody td").allTextContents();
-    expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(total);
+    const outcomes = (await table.getByRole("columnheader").allTextContents()).slice(1).map((h) => h.trim().toLowerCase());
+    const byOutcome = new Map(outcomes.map((o) => [o, 0]));
+    for (const row of await table.locator("tbody tr").all()) {
+      const cells = await row.locator("td").allTextContents();
+      cells.forEach((cell, i) => byOutcome.set(outcomes[i], byOutcome.get(outcomes[i])! + Number(cell)));
+    }
+    expect([...byOutcome.values()].reduce((a, b) => a + b, 0)).toBe(total);
+    // The demo history ran the canonical rule three times: two successes (one after a retry), one failure.
+    expect(byOutcome.get("succeeded")).toBeGreaterThanOrEqual(2);
+    expect(byOutcome.get("failed")).toBeGreaterThanOrEqual(1);
+
+    // The same numbers as the automation's run history, outcome by outcome.
+    const id = page.url().split("/").pop()!;
+    for (const [outcome, count] of byOutcome) {
+      if (outcome === "missed") continue;
+      await page.goto(`/settings/automations/${id}/runs?status=${outcome}`);
+      await expect(page.getByRole("heading", { name: `Runs of ${CANONICAL}` })).toBeVisible();
+      await expect(page.getByRole("link", { name: new RegExp(`^Details: ${outcome} run of `) })).toHaveCount(count);
+    }
+  });
+
+  test("the delivery log links an accepted delivery to its event page", async ({ page }) => {
+    await signIn(page, ADMIN_EMAIL);
+    await page.goto("/settings/webhooks");
+    const log = page.getByRole("table", { name: "Inbound deliveries" });
+    const row = log.getByRole("row").filter({ hasText: "accepted" }).first();
+    const link = row.getByRole("link", { name: /: open the event$/ });
+    const messageId = ((await link.getAttribute("aria-label")) ?? "").replace(/: open the event$/, "");
+    await link.click();
+    await expect(page).toHaveURL(/\/settings\/events\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("main")).toContainText(`webhook-id ${messageId}`);
   });
 });

@@ -41,3 +41,19 @@ test("the main pages fit a phone, with the navigation in a menu", async ({ page 
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   await expect(page.getByRole("columnheader", { name: "Owner" })).toBeHidden();
 });
+
+test("an automation's health panel and the list's small charts fit a phone", async ({ page }) => {
+  test.skip(page.viewportSize()?.width !== 390, "phone project only");
+  await signIn(page, ADMIN_EMAIL);
+  await page.goto("/settings/automations");
+  const small = page.getByRole("img", { name: /^Follow up when a deal reaches Negotiation, last 30 days: / });
+  await small.scrollIntoViewIfNeeded();
+  await expect(small).toBeInViewport();
+  await page.getByRole("link", { name: "Follow up when a deal reaches Negotiation", exact: true }).click();
+  const chart = page.getByRole("region", { name: /^Health, last 30 days/ }).getByRole("img", { name: "Runs per day over the last 30 days, by outcome" });
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,6 +1,6 @@
 // The automations table (a server component): each row in words, with its selection box, switch,
-// owner, last run, failures of the last 7 days, last change and row actions. Summaries come from
-// lib/automations/summaries, the same words the logs use.
+// owner, last run, a small chart of its runs over 30 days, failures of the last 7 days, last change
+// and row actions. Summaries come from lib/automations/summaries, the same words the logs use.
 
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
@@ -9,6 +9,8 @@ import type { AutomationListRow } from "@/lib/automations/list-automations-page"
 import { summarizeActions, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger, getTrigger } from "@/lib/automations/triggers";
 import type { ConditionGroup } from "@/lib/automations/conditions";
+import type { HealthSummary } from "@/lib/runs/automation-health";
+import { HealthSparkline } from "@/components/runs/health-chart";
 import { ActiveToggle } from "./active-toggle";
 import { BULK_FORM_ID } from "./bulk-actions";
 import { DeleteAutomationButton } from "./delete-automation-button";
@@ -17,9 +19,18 @@ import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
 
 /** `nextCheck`: when the scheduler next sweeps, in words, shown on active time-based automations. */
-type Props = { automations: AutomationListRow[]; currentUserId: string; query: string; highlightId?: string; filtered?: boolean; nextCheck?: string };
+/** `health`: each row's runs per day over the last 30 days (lib/runs/automation-health.ts), for the small chart. */
+type Props = {
+  automations: AutomationListRow[];
+  currentUserId: string;
+  query: string;
+  highlightId?: string;
+  filtered?: boolean;
+  nextCheck?: string;
+  health?: Map<string, HealthSummary>;
+};
 
-export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck }: Props) {
+export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck, health }: Props) {
   if (automations.length === 0) return filtered ? <NoMatches query={query} /> : <FirstAutomation />;
   return (
     <Card className="overflow-x-auto">
@@ -32,6 +43,7 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
             <th scope="col" className="px-4 py-2.5 font-medium">Automation</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Owner</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Last run</th>
+            <th scope="col" className="px-4 py-2.5 font-medium">Runs (30 d)</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Failures (7 d)</th>
             <th scope="col" className="px-4 py-2.5 font-medium">Last updated</th>
             <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Actions</span></th>
@@ -39,7 +51,15 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
         </thead>
         <tbody className="block divide-y divide-surface-line md:table-row-group">
           {automations.map((automation) => (
-            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} highlighted={automation.id === highlightId} nextCheck={nextCheck} />
+            <Row
+              key={automation.id}
+              automation={automation}
+              isYours={automation.ownerId === currentUserId}
+              query={query}
+              highlighted={automation.id === highlightId}
+              nextCheck={nextCheck}
+              health={health?.get(automation.id)}
+            />
           ))}
         </tbody>
       </table>
@@ -47,7 +67,9 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
   );
 }
 
-function Row({ automation, isYours, query, highlighted, nextCheck }: { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string }) {
+type RowProps = { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string; health?: HealthSummary };
+
+function Row({ automation, isYours, query, highlighted, nextCheck, health }: RowProps) {
   const timeBased = getTrigger(String((automation.trigger as { type?: unknown } | null)?.type))?.timeBased ?? false;
   const href = `/settings/automations/${automation.id}`;
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
@@ -104,6 +126,10 @@ function Row({ automation, isYours, query, highlighted, nextCheck }: { automatio
         ) : (
           "Never"
         )}
+      </td>
+      <td className="block px-4 py-1 md:table-cell md:py-4">
+        <span className="font-medium text-ink md:hidden">Runs (30 d): </span>
+        {health ? <HealthSparkline health={health} name={automation.name} /> : <span className="text-ink-muted">—</span>}
       </td>
       <td className="block px-4 py-1 md:table-cell md:whitespace-nowrap md:py-4">
         <span className="font-medium text-ink md:hidden">Failures (7 d): </span>

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/card";
+import { MessageId } from "./message-id";
 import type { SourceDelivery } from "@/lib/webhooks/sources/list-sources";
 
 const absolute = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -32,7 +33,7 @@ export function DeliveriesTable({ deliveries, sourceName }: { deliveries: Source
               </td>
               <td className="py-2 pr-3 font-mono">{delivery.httpStatus}</td>
               <td className="py-2 pr-3 text-ink-muted">
-                {delivery.reason ?? (delivery.externalId ? <span className="font-mono text-xs">{delivery.externalId}</span> : "—")}
+                {delivery.reason ?? <MessageId delivery={delivery} />}
               </td>
               <td className="max-w-xs py-2">
                 {delivery.snippet ? <code className="block truncate font-mono text-xs text-ink-muted" title={delivery.snippet}>{delivery.snippet}</code> : "—"}

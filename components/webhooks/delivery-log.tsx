@@ -1,5 +1,5 @@
 // Every inbound delivery of the workspace, filtered: accepted, duplicate and rejected, with the
-// reason, and a link to what the event ran (its one run, or the logs filtered to the event).
+// reason, a link to the stored event, and one to what it ran (its one run, or the logs filtered to it).
 
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
@@ -7,6 +7,7 @@ import type { DeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters
 import { hasDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { deliveryRunsHref, type DeliveryLogItem } from "@/lib/webhooks/deliveries/list-deliveries";
 import { DeliveryFiltersForm } from "./delivery-filters-form";
+import { MessageId } from "./message-id";
 
 const absolute = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const TONES = { accepted: "success", duplicate: "info", rejected: "danger" } as const;
@@ -54,7 +55,7 @@ function Row({ delivery }: { delivery: DeliveryLogItem }) {
       <td className="py-2 pr-3">{delivery.sourceName}</td>
       <td className="py-2 pr-3"><Badge tone={TONES[delivery.outcome]}>{delivery.outcome}</Badge></td>
       <td className="py-2 pr-3 font-mono">{delivery.httpStatus}</td>
-      <td className="max-w-[12rem] truncate py-2 pr-3 font-mono text-xs" title={delivery.externalId ?? undefined}>{delivery.externalId ?? "—"}</td>
+      <td className="max-w-[12rem] truncate py-2 pr-3" title={delivery.externalId ?? undefined}><MessageId delivery={delivery} /></td>
       <td className="py-2 pr-3 text-ink-muted">{delivery.reason ?? "—"}</td>
       <td className="whitespace-nowrap py-2">
         {href ? (

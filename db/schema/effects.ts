@@ -121,6 +121,8 @@ export const outboxAttempts = pgTable(
   },
   (t) => [
     index("outbox_attempts_outbox_idx").on(t.outboxId, t.attempt),
+    // Deliveries that ended on a day (the health rollup, drizzle/0028).
+    index("outbox_attempts_workspace_final_idx").on(t.workspaceId, t.startedAt).where(sql`${t.outcome} in ('delivered', 'failed')`),
     check("outbox_attempts_outcome_check", sql`${t.outcome} in ('delivered', 'retry', 'failed', 'kept')`),
   ],
 );

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resultRows } from "@/db/rows";
 
-export const JOB_NAMES = ["history_pruning", "scheduler"] as const;
+export const JOB_NAMES = ["history_pruning", "scheduler", "health_rollup"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 const interval = (ms: number) => sql`${`${Math.round(ms)} milliseconds`}::interval`;
@@ -60,7 +60,7 @@ export function startPeriodicJob(name: JobName, checkMs: number, check: () => Pr
     try {
       await check();
     } catch (error) {
-      console.error(`${name.replace("_", " ")} failed`, error);
+      console.error(`${name.replaceAll("_", " ")} failed`, error);
     } finally {
       checking = false;
     }

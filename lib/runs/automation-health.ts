@@ -1,18 +1,21 @@
-// An automation's health over the last days: runs per day stacked by outcome, the failure rate and
-// the median duration. Row-level security decides once whether the reader may see the automation
-// (and so its runs); the counts then come from the (automation_id, status, created_at) index alone,
-// without a policy check per row, and the median from the newest finished runs.
+// An automation's health over the last days: runs per day stacked by outcome, the failure rate, the
+// median duration and the deliveries' success rate; and, for the automations list, the runs per day
+// of a page of automations. Row-level security decides which automations the reader may see; the
+// numbers then come from the daily rollup and today's live count (lib/runs/health-days.ts), which
+// read the runs' indexes without a policy check per row.
 
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { resultRows } from "@/db/rows";
-import { automationRuns, automations } from "@/db/schema";
+import { automations } from "@/db/schema";
 import { withUser, type UserClaims } from "@/db/with-user";
+import { addCounts, histogramMedianMs, readHealthDays, type Counts } from "./health-days";
+import { HEALTH_WINDOW_DAYS } from "./health-rollup";
 
-/** The median duration is the newest finished runs' (a bounded read, whatever the traffic). */
-const MEDIAN_SAMPLE = 1_000;
-
-export const HEALTH_OUTCOMES = ["succeeded", "skipped", "failed", "stopped"] as const;
+/**
+ * The outcomes the chart stacks, in order. `missed` (the automation was off when its event came) is
+ * its own outcome and, like `skipped`, no part of the failure rate; `running` is not shown.
+ */
+export const HEALTH_OUTCOMES = ["succeeded", "skipped", "failed", "stopped", "missed"] as const;
 export type HealthOutcome = (typeof HEALTH_OUTCOMES)[number];
 export type HealthDay = { day: string } & Record<HealthOutcome, number>;
 export type AutomationHealth = {
@@ -20,11 +23,19 @@ export type AutomationHealth = {
   total: number;
   /** Failed over finished runs (succeeded + failed + stopped); null without any. */
   failureRate: number | null;
+  /** From a log-scale histogram: within 9 % of the exact median (lib/runs/health-days.ts). */
   medianDurationMs: number | null;
+  /** Deliveries (email, webhooks) that ended in the window: delivered, and finally failed after their retries. */
+  deliveries: { delivered: number; failed: number };
+  /** Delivered over ended deliveries; null without any. */
+  deliverySuccessRate: number | null;
   timeZone: string;
 };
+/** The list's small chart: the days and their totals only. */
+export type HealthSummary = Pick<AutomationHealth, "days" | "total" | "failureRate">;
 
 export type AutomationHealthParams = { workspaceId: string; automationId: string; now: Date; days?: number; timeZone?: string };
+export type HealthSummariesParams = { workspaceId: string; automationIds: string[]; now: Date; timeZone?: string };
 
 /** The calendar days of the window, oldest first, in the time zone ("2026-12-04"). */
 export function windowDays(now: Date, days: number, timeZone: string): string[] {
@@ -34,42 +45,60 @@ export function windowDays(now: Date, days: number, timeZone: string): string[] 
   return [...new Set(out)];
 }
 
+/** The ids among `ids` that the reader may see (and so whose runs). */
+async function visibleAutomations(db: Db, claims: UserClaims, workspaceId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await withUser(db, claims, (tx) =>
+    tx.select({ id: automations.id }).from(automations).where(and(inArray(automations.id, ids), eq(automations.workspaceId, workspaceId))),
+  );
+  return rows.map((row) => row.id);
+}
+
+function summarise(dayList: string[], counts: Map<string, { outcomes: Counts }> | undefined): HealthSummary & { outcomes: Counts } {
+  const outcomes: Counts = {};
+  const days = dayList.map((day) => {
+    const found = counts?.get(day)?.outcomes ?? {};
+    addCounts(outcomes, found);
+    return { day, ...Object.fromEntries(HEALTH_OUTCOMES.map((o) => [o, found[o] ?? 0])) } as HealthDay;
+  });
+  const total = HEALTH_OUTCOMES.reduce((sum, o) => sum + (outcomes[o] ?? 0), 0);
+  const finished = (outcomes.succeeded ?? 0) + (outcomes.failed ?? 0) + (outcomes.stopped ?? 0);
+  return { days, total, failureRate: finished > 0 ? (outcomes.failed ?? 0) / finished : null, outcomes };
+}
+
 export async function getAutomationHealth(db: Db, claims: UserClaims, params: AutomationHealthParams): Promise<AutomationHealth> {
-  const days = params.days ?? 30;
   const timeZone = params.timeZone ?? "UTC";
-  const since = new Date(params.now.getTime() - days * 86_400_000);
-  const r = automationRuns;
-  const window = and(eq(r.automationId, params.automationId), eq(r.workspaceId, params.workspaceId), gte(r.createdAt, since));
-  const visible = await withUser(db, claims, (tx) =>
-    tx.select({ id: automations.id }).from(automations).where(and(eq(automations.id, params.automationId), eq(automations.workspaceId, params.workspaceId))).limit(1),
-  );
-  const counts = visible.length === 0 ? [] : resultRows<{ day: string; status: string; n: number }>(
-    await db.execute(sql`
-      select to_char(${r.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD') as day, ${r.status} as status, count(*)::int as n
-      from ${r} where ${window} group by 1, 2`),
-  );
-  const median = visible.length === 0 ? [] : resultRows<{ ms: number | null }>(
-    await db.execute(sql`
-      select (percentile_cont(0.5) within group (order by d) / 1000.0)::float8 as ms
-      from (select ${r.durationMicros} as d from ${r} where ${window} and ${r.status} in ('succeeded', 'failed', 'stopped')
-            order by ${r.createdAt} desc limit ${MEDIAN_SAMPLE}) newest`),
-  );
-  const byDay = new Map<string, HealthDay>(windowDays(params.now, days, timeZone).map((day) => [day, { day, succeeded: 0, skipped: 0, failed: 0, stopped: 0 }]));
-  let total = 0;
-  for (const row of counts) {
-    const entry = byDay.get(row.day);
-    if (!entry || !(HEALTH_OUTCOMES as readonly string[]).includes(row.status)) continue;
-    entry[row.status as HealthOutcome] += Number(row.n);
-    total += Number(row.n);
+  const dayList = windowDays(params.now, params.days ?? HEALTH_WINDOW_DAYS, timeZone);
+  const visible = await visibleAutomations(db, claims, params.workspaceId, [params.automationId]);
+  const byDay = (
+    await readHealthDays(db, { workspaceId: params.workspaceId, automationIds: visible, timeZone, firstDay: dayList[0], detail: true })
+  ).get(params.automationId);
+  const durations: Counts = {};
+  const deliveries: Counts = {};
+  for (const day of dayList) {
+    addCounts(durations, byDay?.get(day)?.durations);
+    addCounts(deliveries, byDay?.get(day)?.deliveries);
   }
-  const list = [...byDay.values()];
-  const sum = (key: HealthOutcome) => list.reduce((acc, d) => acc + d[key], 0);
-  const finished = sum("succeeded") + sum("failed") + sum("stopped");
+  const { outcomes: _outcomes, ...summary } = summarise(dayList, byDay);
+  const delivered = deliveries.delivered ?? 0;
+  const failed = deliveries.failed ?? 0;
   return {
-    days: list,
-    total,
-    failureRate: finished > 0 ? sum("failed") / finished : null,
-    medianDurationMs: median[0]?.ms ?? null,
+    ...summary,
+    medianDurationMs: histogramMedianMs(durations),
+    deliveries: { delivered, failed },
+    deliverySuccessRate: delivered + failed > 0 ? delivered / (delivered + failed) : null,
     timeZone,
   };
+}
+
+/** The list page's small charts: one read for all the page's automations the reader may see. */
+export async function getHealthSummaries(db: Db, claims: UserClaims, params: HealthSummariesParams): Promise<Map<string, HealthSummary>> {
+  const timeZone = params.timeZone ?? "UTC";
+  const dayList = windowDays(params.now, HEALTH_WINDOW_DAYS, timeZone);
+  const visible = await visibleAutomations(db, claims, params.workspaceId, params.automationIds);
+  const all = await readHealthDays(db, { workspaceId: params.workspaceId, automationIds: visible, timeZone, firstDay: dayList[0], detail: false });
+  return new Map(visible.map((id) => {
+    const { outcomes: _outcomes, ...summary } = summarise(dayList, all.get(id));
+    return [id, summary];
+  }));
 }

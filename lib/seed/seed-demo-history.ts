@@ -9,6 +9,7 @@ import type { Db } from "@/db/client";
 import { activities, automationRuns, automations, events, inboundDeliveries, notifications, outbox, workspaceMembers } from "@/db/schema";
 import type { UserClaims } from "@/db/with-user";
 import { invalidateWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
+import { forgetHealthRollup } from "@/lib/runs/health-rollup";
 import { invalidateActiveAutomations } from "@/lib/runs/load-active-automations";
 import { processEvent } from "@/lib/runs/process-event";
 import { retryRun } from "@/lib/runs/retry-run";
@@ -44,6 +45,7 @@ export async function clearDemoHistory(db: Db, scope: DemoHistoryScope): Promise
       .where(and(eq(inboundDeliveries.sourceId, scope.sourceId), like(inboundDeliveries.externalId, `${DEMO_EVENT_PREFIX}%`)));
     await tx.delete(events).where(inArray(events.id, demoEvents));
   });
+  await forgetHealthRollup(db, scope.workspaceId);
 }
 
 /**
@@ -103,5 +105,7 @@ export async function seedDemoHistory(db: Db, params: SeedHistoryParams): Promis
   const oldestFirst = [...DEMO_EVENTS].sort((a, b) => b.hoursAgo - a.hoursAgo);
   for (const demo of oldestFirst) runIds.push(...(await writeDemoEvent(db, params, demo)));
   await forgetDemoFailures(db, params.workspaceId, runIds);
+  // The history is backdated: days the health rollup closed before it was written are counted again.
+  await forgetHealthRollup(db, params.workspaceId);
   return { runIds };
 }

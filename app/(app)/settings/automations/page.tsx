@@ -17,6 +17,7 @@ import { automationListQuerySchema, listAutomationsPage } from "@/lib/automation
 import { readAutomationSearch } from "@/lib/automations/search-query";
 import { TRIGGERS } from "@/lib/automations/triggers";
 import { formatInZone, nextSweepAt } from "@/lib/scheduler/next-check";
+import { getHealthSummaries } from "@/lib/runs/automation-health";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
 export const metadata: Metadata = { title: "Automations" };
@@ -35,7 +36,9 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const isAdmin = session.workspace.role === "admin";
   const [list, members] = await Promise.all([listAutomationsPage(db, { ...scope, query }), isAdmin ? listAssignableMembers(db, scope) : Promise.resolve([])]);
-  const nextCheck = formatInZone(await nextSweepAt(db, new Date()), await getWorkspaceTimeZone(db, session.workspace.id));
+  const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
+  const nextCheck = formatInZone(await nextSweepAt(db, new Date()), timeZone);
+  const health = await getHealthSummaries(db, session.claims, { workspaceId: session.workspace.id, automationIds: list.rows.map((row) => row.id), now: new Date(), timeZone });
   const filtered = query.q !== "" || Boolean(query.status || query.trigger || query.owner);
   const showControls = list.total > 0 || filtered;
   return (
@@ -81,7 +84,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
           <BulkActions />
         </div>
       ) : null}
-      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} />
+      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} health={health} />
       <ListPagination page={list.page} pageCount={list.pageCount} total={list.total} params={raw} />
     </>
   );

@@ -55,7 +55,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <h1 className="truncate text-2xl font-semibold tracking-tight text-ink">{automation.name}</h1>
           {automation.description ? <p className="mt-1 text-sm text-ink-muted">{automation.description}</p> : null}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Link href={`/settings/automations/${automation.id}/runs`} className={buttonClass("secondary")}>
             Runs
           </Link>
