@@ -4,6 +4,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
+import { DEFAULT_OWNER_FALLBACK } from "@/lib/automations/actions";
 import { useFieldState, useMembers } from "./form-helpers";
 
 const KINDS = [
@@ -21,7 +22,8 @@ function emptyRecipient(kind: Kind) {
   return { kind };
 }
 
-export function RecipientSelect({ path, label, allowAddress = false }: { path: string; label: string; allowAddress?: boolean }) {
+/** `fallbackPath`: the action's "if the deal owner cannot be found" setting, which only the deal owner has. */
+export function RecipientSelect({ path, label, allowAddress = false, fallbackPath }: { path: string; label: string; allowAddress?: boolean; fallbackPath?: string }) {
   const { setValue, register, formState } = useFormContext();
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
   // A schedule has no deal, so no deal owner to address.
@@ -42,9 +44,11 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
           invalid={Boolean(kindError)}
           aria-describedby={kindError ? `${kindState.id}-error` : undefined}
           value={kind ?? ""}
-          onChange={(event) =>
-            setValue(path, emptyRecipient(event.target.value as Kind), { shouldDirty: true, shouldValidate: formState.isSubmitted })
-          }
+          onChange={(event) => {
+            const next = event.target.value as Kind;
+            setValue(path, emptyRecipient(next), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+            if (fallbackPath) setValue(fallbackPath, next === "deal_owner" ? { ...DEFAULT_OWNER_FALLBACK } : undefined, { shouldDirty: true });
+          }}
         >
           {kind ? null : <option value="">Choose…</option>}
           {KINDS.filter((option) => (allowAddress || option.kind !== "address") && (!noDeal || option.kind !== "deal_owner" || kind === "deal_owner")).map((option) => (
