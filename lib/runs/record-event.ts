@@ -111,7 +111,8 @@ export function eventWritePayload(p: RecordEventParams) {
       action_index: n.actionIndex,
     })),
     outbox: effects.outbox.map((o) => ({ kind: o.kind, payload: o.payload, run_id: o.runId, action_index: o.actionIndex })),
-    problems: eventProblems(p.runs),
+    // Only failed runs can carry a problem: the common event sends no key at all.
+    ...(p.runs.some((run) => run.problem) ? { problems: eventProblems(p.runs) } : {}),
   };
 }
 
