@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn } from "./fixtures";
 import { AutomationsPage } from "./pages/automations";
 import { MembersPage } from "./pages/members";
-import { postSignedEvent } from "./pages/webhooks";
+import { postNegotiationEvent } from "./pages/webhooks";
 
 // Issue 26 section 1 as a user meets it. Events name a CRM user nobody is mapped to: their runs fail,
 // the automation stays on, and the admin gets one notice that counts them; it opens Members with that
@@ -13,16 +13,9 @@ import { postSignedEvent } from "./pages/webhooks";
 const CANONICAL = "Follow up when a deal reaches Negotiation";
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-async function negotiationEvent(request: APIRequestContext, dealId: string, ownerId: string) {
+function negotiationEvent(request: APIRequestContext, dealId: string, ownerId: string) {
   const { webhookUrl, secret } = seed();
-  const response = await postSignedEvent(request, webhookUrl, secret, {
-    type: "deal.updated",
-    occurred_at: new Date().toISOString(),
-    entity: { type: "deal", id: dealId, data: { title: `Deal ${dealId}`, stage: "negotiation", amount: 1000, currency: "EUR", status: "open", owner_id: ownerId } },
-    previous: { stage: "proposal" },
-  });
-  expect(response.status).toBe(200);
-  return response.body.runs;
+  return postNegotiationEvent(request, webhookUrl, secret, dealId, ownerId);
 }
 
 test.describe("real CRM traffic", () => {

@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn, type SeedJson } from "./fixtures";
 import { HistoryPage } from "./pages/history";
 import { MembersPage } from "./pages/members";
-import { postSignedEvent } from "./pages/webhooks";
+import { postNegotiationEvent } from "./pages/webhooks";
 
 // A run fails because the deal's owner is nobody in the workspace ("unresolvable assignee"); an admin
 // fixes the cause by giving the demo member that CRM id, retries, and the run succeeds. The member's
@@ -14,14 +14,8 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.r
 
 async function failingEvent(request: APIRequestContext, dealId: string, ownerId: string) {
   const { webhookUrl, secret } = seed();
-  const response = await postSignedEvent(request, webhookUrl, secret, {
-    type: "deal.updated",
-    occurred_at: new Date().toISOString(),
-    entity: { type: "deal", id: dealId, data: { title: `Deal ${dealId}`, stage: "negotiation", amount: 1000, currency: "EUR", status: "open", owner_id: ownerId } },
-    previous: { stage: "proposal" },
-  });
-  expect(response.status).toBe(200);
-  expect(response.body.runs).toEqual([expect.objectContaining({ automationName: CANONICAL, status: "failed" })]);
+  const runs = await postNegotiationEvent(request, webhookUrl, secret, dealId, ownerId);
+  expect(runs).toEqual([expect.objectContaining({ automationName: CANONICAL, status: "failed" })]);
 }
 
 async function setMemberCrmId(page: Page, crmUserId: string) {

@@ -6,7 +6,8 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
-import { useFieldState, useMembers } from "./form-helpers";
+import { useFieldState } from "./form-helpers";
+import { MemberSelect } from "./member-select";
 
 const CHOICES = [
   { kind: "automation_owner", label: "The automation owner" },
@@ -18,12 +19,10 @@ const NONE = "";
 type Choice = (typeof CHOICES)[number]["kind"] | typeof NONE;
 
 export function OwnerFallbackSelect({ path, recipientPath }: { path: string; recipientPath: string }) {
-  const { setValue, register, formState } = useFormContext();
+  const { setValue, formState } = useFormContext();
   const recipientKind = useWatch({ name: `${recipientPath}.kind` }) as string | undefined;
   const kind = ((useWatch({ name: `${path}.kind` }) as string | undefined) ?? NONE) as Choice;
-  const members = useMembers();
   const state = useFieldState(`${path}.kind`);
-  const member = useFieldState(`${path}.userId`);
   if (recipientKind !== "deal_owner") return null;
 
   const choose = (next: Choice) =>
@@ -44,18 +43,7 @@ export function OwnerFallbackSelect({ path, recipientPath }: { path: string; rec
           <option value={NONE}>Fail the run</option>
         </Select>
       </Field>
-      {kind === "member" ? (
-        <Field id={member.id} label="Fallback member" error={member.error}>
-          <Select {...member.inputProps} {...register(`${path}.userId`)}>
-            <option value="">Choose a member</option>
-            {members.map((option) => (
-              <option key={option.userId} value={option.userId}>
-                {option.email}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
+      {kind === "member" ? <MemberSelect path={path} label="Fallback member" /> : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DEFAULT_OWNER_FALLBACK } from "@/lib/automations/actions";
-import { useFieldState, useMembers } from "./form-helpers";
+import { useFieldState } from "./form-helpers";
+import { MemberSelect } from "./member-select";
 
 const KINDS = [
   { kind: "deal_owner", label: "Deal owner" },
@@ -28,11 +29,9 @@ export function RecipientSelect({ path, label, allowAddress = false, fallbackPat
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
   // A schedule has no deal, so no deal owner to address.
   const noDeal = useWatch({ name: "trigger.type" }) === "schedule";
-  const members = useMembers();
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
   const kindState = useFieldState(`${path}.kind`);
-  const member = useFieldState(`${path}.userId`);
   const address = useFieldState(`${path}.address`);
   const kindError = kindState.error ?? self.error;
 
@@ -58,19 +57,7 @@ export function RecipientSelect({ path, label, allowAddress = false, fallbackPat
           ))}
         </Select>
       </Field>
-      {kind === "member" ? (
-        <Field id={member.id} label="Member" error={member.error}>
-          <Select {...member.inputProps} {...register(`${path}.userId`)}>
-            <option value="">Choose a member</option>
-            {members.map((option) => (
-              <option key={option.userId} value={option.userId}>
-                {option.email}
-                {option.role === "admin" ? " (admin)" : ""}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
+      {kind === "member" ? <MemberSelect path={path} label="Member" /> : null}
       {kind === "address" ? (
         <Field id={address.id} label="Email address" error={address.error}>
           <Input {...address.inputProps} type="email" autoComplete="off" placeholder="name@example.com" {...register(`${path}.address`)} />

@@ -13,13 +13,14 @@ import { MAX_CONSECUTIVE_FAILURES } from "./record-event";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
+const send = async (world: World, body: unknown) => (await post(signedRequest(world.source.id, body, { secret: world.source.secret }))).body;
+
 describe.each(TEST_DRIVERS)("event problems on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
     db = handle.db;
   });
 
-  const send = async (world: World, body: unknown) => (await post(signedRequest(world.source.id, body, { secret: world.source.secret }))).body;
   const noticesOf = (world: World) =>
     db
       .select({ userId: notifications.userId, title: notifications.title, link: notifications.link, key: notifications.groupKey, count: notifications.groupCount, readAt: notifications.readAt })

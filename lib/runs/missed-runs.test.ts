@@ -14,14 +14,16 @@ import { countMissedRuns, runMissedEvents } from "./missed-runs";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
+const send = async (world: World, body: unknown) => (await post(signedRequest(world.source.id, body, { secret: world.source.secret }))).body;
+
+const scope = (world: World) => ({ claims: world.admin.claims, workspaceId: world.workspace.id, id: world.automationId });
+
 describe.each(TEST_DRIVERS)("missed runs on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
     db = handle.db;
   });
 
-  const send = async (world: World, body: unknown) => (await post(signedRequest(world.source.id, body, { secret: world.source.secret }))).body;
-  const scope = (world: World) => ({ claims: world.admin.claims, workspaceId: world.workspace.id, id: world.automationId });
   const statuses = async (world: World) =>
     (await db.select({ status: automationRuns.status }).from(automationRuns).where(eq(automationRuns.automationId, world.automationId))).map((r) => r.status).sort();
 

@@ -17,13 +17,14 @@ function change(id: string, at: string, from: string, to: string, type = "deal.u
   return { ...body, type, occurred_at: at, entity: { ...body.entity, id } };
 }
 
+const send = async (world: World, body: unknown, id?: string) => post(signedRequest(world.source.id, body, { secret: world.source.secret, id }));
+
 describe.each(TEST_DRIVERS)("stale and replayed events on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
     db = handle.db;
   });
 
-  const send = async (world: World, body: unknown, id?: string) => post(signedRequest(world.source.id, body, { secret: world.source.secret, id }));
   const activitiesOf = (world: World) => db.select().from(activities).where(eq(activities.automationId, world.automationId));
 
   it("skips a late change as stale, with the newer change's time in the trace", async () => {

@@ -4,6 +4,10 @@ import { normalizeAutomationInput } from "./normalize-input";
 const PLAN_ACTION = { type: "create_activity", subject: "Follow up", due_in_days: 2 };
 const PLAN_TRIGGER = { type: "deal_stage_changed", stage_id: "negotiation" };
 
+const withFallback = (fallback: unknown) =>
+  normalizeAutomationInput({ name: "x", trigger: PLAN_TRIGGER, action: { type: "notify_user", to: "deal_owner", message: "Hi", if_owner_missing: fallback } });
+const fallbackOf = (result: ReturnType<typeof withFallback>) => result.ok && (result.data.actions[0].config as { ifOwnerMissing?: unknown }).ifOwnerMissing;
+
 describe("normalizeAutomationInput", () => {
   it("accepts the plan's JSON shapes and returns the stored form", () => {
     const result = normalizeAutomationInput({
@@ -25,9 +29,6 @@ describe("normalizeAutomationInput", () => {
   });
 
   it("takes the owner fallback as a word, a member's id or the stored form, and refuses an unknown one", () => {
-    const withFallback = (fallback: unknown) =>
-      normalizeAutomationInput({ name: "x", trigger: PLAN_TRIGGER, action: { type: "notify_user", to: "deal_owner", message: "Hi", if_owner_missing: fallback } });
-    const fallbackOf = (result: ReturnType<typeof withFallback>) => result.ok && (result.data.actions[0].config as { ifOwnerMissing?: unknown }).ifOwnerMissing;
     expect(fallbackOf(withFallback("skip"))).toEqual({ kind: "skip" });
     expect(fallbackOf(withFallback("automation_owner"))).toEqual({ kind: "automation_owner" });
     expect(fallbackOf(withFallback("00000000-0000-4000-8000-000000000001"))).toEqual({ kind: "member", userId: "00000000-0000-4000-8000-000000000001" });
