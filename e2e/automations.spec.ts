@@ -76,7 +76,7 @@ test.describe("automations", () => {
     await automations.submit();
     await expect(automations.form.getByRole("status")).toHaveText("Saved. This is version 2.");
     await automations.expectVersion(2);
-    await expect(automations.summary.getByText("Notify the deal owner: “{{deal.title}} is closed”")).toBeVisible();
+    await expect(automations.summary.getByText("Notify the deal owner (if the deal owner cannot be found: the automation owner): “{{deal.title}} is closed”")).toBeVisible();
     await page.reload();
     await automations.expectVersion(2);
     await expect(automations.form.getByLabel("Description (optional)")).toHaveValue("Edited description");

@@ -50,7 +50,7 @@ test.describe("templates, versions, export and import", () => {
 
     const versions = page.getByRole("region", { name: "Versions" });
     await expect(versions.getByRole("listitem")).toHaveCount(3);
-    await expect(versions.getByRole("listitem").first()).toContainText("action 1: Create a call “Second subject” for the deal owner, due in 1 day → Create a call “Third subject”");
+    await expect(versions.getByRole("listitem").first()).toContainText("action 1: Create a call “Second subject” for the deal owner (if the deal owner cannot be found: the automation owner), due in 1 day → Create a call “Third subject”");
     await versions.getByRole("link", { name: "Version 1", exact: true }).click();
     await expect(page.getByRole("heading", { name: `Version 1 of ${name}`, level: 1 })).toBeVisible();
     await expect(page.getByRole("region", { name: "Differences" })).toContainText("Third subject");

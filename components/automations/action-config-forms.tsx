@@ -8,6 +8,7 @@ import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import { ACTIVITY_TYPES, type EntityType } from "@/lib/automations/fields";
 import { useFieldState } from "./form-helpers";
 import { NumberInput } from "./number-entry";
+import { OwnerFallbackSelect } from "./owner-fallback-select";
 import { RecipientSelect } from "./recipient-select";
 import { TemplateField } from "./template-field";
 
@@ -39,7 +40,8 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
           )}
         </NumberInput>
       </div>
-      <RecipientSelect path={`${path}.assignee`} label="Assignee" />
+      <RecipientSelect path={`${path}.assignee`} label="Assignee" fallbackPath={`${path}.ifOwnerMissing`} />
+      <OwnerFallbackSelect path={`${path}.ifOwnerMissing`} recipientPath={`${path}.assignee`} />
       <TemplateField path={`${path}.note`} label="Note (optional)" entity={entity} multiline />
     </div>
   );
@@ -48,7 +50,8 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
 export function SendEmailForm({ path, entity }: ConfigFormProps) {
   return (
     <div className="space-y-3">
-      <RecipientSelect path={`${path}.to`} label="To" allowAddress />
+      <RecipientSelect path={`${path}.to`} label="To" allowAddress fallbackPath={`${path}.ifOwnerMissing`} />
+      <OwnerFallbackSelect path={`${path}.ifOwnerMissing`} recipientPath={`${path}.to`} />
       <TemplateField path={`${path}.subject`} label="Subject" entity={entity} />
       <TemplateField path={`${path}.body`} label="Message" entity={entity} multiline />
     </div>
@@ -58,7 +61,8 @@ export function SendEmailForm({ path, entity }: ConfigFormProps) {
 export function NotifyUserForm({ path, entity }: ConfigFormProps) {
   return (
     <div className="space-y-3">
-      <RecipientSelect path={`${path}.to`} label="Who to notify" />
+      <RecipientSelect path={`${path}.to`} label="Who to notify" fallbackPath={`${path}.ifOwnerMissing`} />
+      <OwnerFallbackSelect path={`${path}.ifOwnerMissing`} recipientPath={`${path}.to`} />
       <TemplateField path={`${path}.message`} label="Message" entity={entity} multiline />
     </div>
   );

@@ -1,7 +1,7 @@
 // Starting values for the automation form: a new automation, a freshly picked trigger or action,
 // and a stored automation turned back into form values. Plain module: used by pages and clients.
 
-import type { ActionInput, ActionType } from "@/lib/automations/actions";
+import { DEFAULT_OWNER_FALLBACK, type ActionInput, type ActionType } from "@/lib/automations/actions";
 import type { ConditionGroup } from "@/lib/automations/conditions";
 import type { AutomationFormValues } from "@/lib/automations/schema";
 import type { AutomationRecord } from "@/lib/automations/scope";
@@ -21,11 +21,11 @@ export function defaultTrigger(type: string): TriggerInput {
 export function newAction(type: ActionType): ActionInput {
   switch (type) {
     case "create_activity":
-      return { type, config: { subject: "", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, note: "" } };
+      return { type, config: { subject: "", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, ifOwnerMissing: { ...DEFAULT_OWNER_FALLBACK }, note: "" } };
     case "send_email":
-      return { type, config: { to: { kind: "deal_owner" }, subject: "", body: "" } };
+      return { type, config: { to: { kind: "deal_owner" }, ifOwnerMissing: { ...DEFAULT_OWNER_FALLBACK }, subject: "", body: "" } };
     case "notify_user":
-      return { type, config: { to: { kind: "deal_owner" }, message: "" } };
+      return { type, config: { to: { kind: "deal_owner" }, ifOwnerMissing: { ...DEFAULT_OWNER_FALLBACK }, message: "" } };
     case "send_webhook":
       return { type, config: { url: "", headers: [] } };
   }

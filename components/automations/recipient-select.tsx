@@ -4,7 +4,9 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useFieldState, useMembers } from "./form-helpers";
+import { DEFAULT_OWNER_FALLBACK } from "@/lib/automations/actions";
+import { useFieldState } from "./form-helpers";
+import { MemberSelect } from "./member-select";
 
 const KINDS = [
   { kind: "deal_owner", label: "Deal owner" },
@@ -21,16 +23,15 @@ function emptyRecipient(kind: Kind) {
   return { kind };
 }
 
-export function RecipientSelect({ path, label, allowAddress = false }: { path: string; label: string; allowAddress?: boolean }) {
+/** `fallbackPath`: the action's "if the deal owner cannot be found" setting, which only the deal owner has. */
+export function RecipientSelect({ path, label, allowAddress = false, fallbackPath }: { path: string; label: string; allowAddress?: boolean; fallbackPath?: string }) {
   const { setValue, register, formState } = useFormContext();
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
   // A schedule has no deal, so no deal owner to address.
   const noDeal = useWatch({ name: "trigger.type" }) === "schedule";
-  const members = useMembers();
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
   const kindState = useFieldState(`${path}.kind`);
-  const member = useFieldState(`${path}.userId`);
   const address = useFieldState(`${path}.address`);
   const kindError = kindState.error ?? self.error;
 
@@ -42,9 +43,11 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
           invalid={Boolean(kindError)}
           aria-describedby={kindError ? `${kindState.id}-error` : undefined}
           value={kind ?? ""}
-          onChange={(event) =>
-            setValue(path, emptyRecipient(event.target.value as Kind), { shouldDirty: true, shouldValidate: formState.isSubmitted })
-          }
+          onChange={(event) => {
+            const next = event.target.value as Kind;
+            setValue(path, emptyRecipient(next), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+            if (fallbackPath) setValue(fallbackPath, next === "deal_owner" ? { ...DEFAULT_OWNER_FALLBACK } : undefined, { shouldDirty: true });
+          }}
         >
           {kind ? null : <option value="">Choose…</option>}
           {KINDS.filter((option) => (allowAddress || option.kind !== "address") && (!noDeal || option.kind !== "deal_owner" || kind === "deal_owner")).map((option) => (
@@ -54,19 +57,7 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
           ))}
         </Select>
       </Field>
-      {kind === "member" ? (
-        <Field id={member.id} label="Member" error={member.error}>
-          <Select {...member.inputProps} {...register(`${path}.userId`)}>
-            <option value="">Choose a member</option>
-            {members.map((option) => (
-              <option key={option.userId} value={option.userId}>
-                {option.email}
-                {option.role === "admin" ? " (admin)" : ""}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
+      {kind === "member" ? <MemberSelect path={path} label="Member" /> : null}
       {kind === "address" ? (
         <Field id={address.id} label="Email address" error={address.error}>
           <Input {...address.inputProps} type="email" autoComplete="off" placeholder="name@example.com" {...register(`${path}.address`)} />

@@ -18,6 +18,7 @@ export const STATUS_TONES = {
   failed: "danger",
   skipped: "neutral",
   stopped: "warning",
+  missed: "warning",
   running: "info",
   pending: "info",
 } as const;

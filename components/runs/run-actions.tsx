@@ -14,7 +14,7 @@ export function RunActions({ detail, viewerId }: Props) {
   const { actions } = detail;
   if (actions.length === 0) {
     const why =
-      detail.run.status === "skipped" ? "the conditions were not met" : detail.run.status === "stopped" ? "the run was stopped" : detail.run.status === "failed" ? "the run failed before any action" : "none were recorded";
+      detail.run.status === "skipped" ? "the conditions were not met" : detail.run.status === "stopped" ? "the run was stopped" : detail.run.status === "missed" ? "the automation was off when the event arrived" : detail.run.status === "failed" ? "the run failed before any action" : "none were recorded";
     return <p className="text-sm text-ink-muted">No actions ran: {why}.</p>;
   }
   return (

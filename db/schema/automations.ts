@@ -26,6 +26,8 @@ export const automations = pgTable(
     disabledReason: text("disabled_reason"),
     /** When it was last switched on (or its trigger changed); kept by a trigger (drizzle/0019). */
     activatedAt: timestamp("activated_at", { withTimezone: true }),
+    /** When it was last switched off (drizzle/0023): for 7 days its trigger still records `missed` runs. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     /** Time-based triggers: the mark cut-off and the clock of the last completed sweep. */
     sweptUntil: timestamp("swept_until", { withTimezone: true }),
     sweptAt: timestamp("swept_at", { withTimezone: true }),
@@ -41,6 +43,9 @@ export const automations = pgTable(
     index("automations_time_based_idx")
       .on(t.triggerType)
       .where(sql`${t.isActive} and ${t.triggerType} in ('deal.inactive', 'deal.date_relative', 'activity.date_relative', 'schedule')`),
+    index("automations_off_by_trigger_idx")
+      .on(t.workspaceId, t.triggerType, t.deactivatedAt)
+      .where(sql`not ${t.isActive} and ${t.deletedAt} is null`),
     index("automations_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
     index("automations_owner_idx").on(t.ownerId),
     // The target of automation_runs' (automation_id, workspace_id) key: a run's workspace is its automation's.

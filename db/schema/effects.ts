@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 import { automations } from "./automations";
 import { automationRuns } from "./runs";
@@ -54,12 +54,16 @@ export const notifications = pgTable(
     runId: uuid("run_id").references(() => automationRuns.id, { onDelete: "set null" }),
     actionIndex: integer("action_index"),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Repeats of one cause share one unread row (app.notify_grouped): its key and how many it stands for. */
+    groupKey: text("group_key"),
+    groupCount: integer("group_count").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("notifications_run_action_user_key").on(t.runId, t.actionIndex, t.userId),
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc()),
     // The failure-alert caps (app.record_event) count an automation's recent alerts through this.
+    uniqueIndex("notifications_open_group_key").on(t.workspaceId, t.userId, t.groupKey).where(sql`${t.groupKey} is not null and ${t.readAt} is null`),
     index("notifications_automation_alert_idx").on(t.automationId, t.createdAt).where(sql`${t.kind} = 'alert'`),
   ],
 );

@@ -3,7 +3,7 @@ import { bigserial, check, foreignKey, index, integer, jsonb, pgTable, text, tim
 import { automations } from "./automations";
 import { events } from "./webhooks";
 
-export const RUN_STATUSES = ["running", "succeeded", "failed", "skipped", "stopped"] as const;
+export const RUN_STATUSES = ["running", "succeeded", "failed", "skipped", "stopped", "missed"] as const;
 export const ACTION_STATUSES = ["pending", "succeeded", "failed", "skipped"] as const;
 
 /** One run per automation whose trigger matched an event. */
@@ -25,6 +25,8 @@ export const automationRuns = pgTable(
     status: text("status", { enum: RUN_STATUSES }).notNull(),
     trace: jsonb("trace").notNull(),
     error: text("error"),
+    /** Set when the run failed because of the event, not the automation (an owner not mapped to a member): the cause's key. */
+    problem: text("problem"),
     retryCount: integer("retry_count").notNull().default(0),
     durationMicros: integer("duration_micros").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -47,7 +49,8 @@ export const automationRuns = pgTable(
     // index and filtering by owner would read the whole table to fill a page of a rare owner.
     index("automation_runs_owner_created_idx").on(t.workspaceId, t.automationOwnerId, t.createdAt.desc(), t.id.desc()),
     index("automation_runs_owner_status_created_idx").on(t.workspaceId, t.automationOwnerId, t.status, t.createdAt.desc(), t.id.desc()),
-    check("automation_runs_status_check", sql`${t.status} in ('running', 'succeeded', 'failed', 'skipped', 'stopped')`),
+    check("automation_runs_status_check", sql`${t.status} in ('running', 'succeeded', 'failed', 'skipped', 'stopped', 'missed')`),
+    index("automation_runs_problem_idx").on(t.workspaceId, t.problem).where(sql`${t.problem} is not null and ${t.status} = 'failed'`),
   ],
 );
 

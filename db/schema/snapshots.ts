@@ -18,6 +18,8 @@ export const entitySnapshots = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull(),
     /** False once a deal is won or lost, or the entity deleted. */
     open: boolean("open").notNull(),
+    /** Set by a delete: later events about it are stale until it is created again. */
+    deleted: boolean("deleted").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [

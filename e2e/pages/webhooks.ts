@@ -63,3 +63,15 @@ export async function postSignedEvent(request: APIRequestContext, url: string, s
 export function bell(page: Page): Locator {
   return page.getByRole("banner").getByRole("link", { name: /^Notifications, / });
 }
+
+/** A signed `deal.updated` moving a deal to Negotiation (the seeded automation's trigger), owned by `ownerId`: its runs. */
+export async function postNegotiationEvent(request: APIRequestContext, webhookUrl: string, secret: string, dealId: string, ownerId: string) {
+  const response = await postSignedEvent(request, webhookUrl, secret, {
+    type: "deal.updated",
+    occurred_at: new Date().toISOString(),
+    entity: { type: "deal", id: dealId, data: { title: `Deal ${dealId}`, stage: "negotiation", amount: 1000, currency: "EUR", status: "open", owner_id: ownerId } },
+    previous: { stage: "proposal" },
+  });
+  expect(response.status).toBe(200);
+  return response.body.runs;
+}

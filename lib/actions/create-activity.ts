@@ -1,7 +1,7 @@
 import type { CreateActivityConfig } from "@/lib/automations/actions";
 import { truncateText } from "@/lib/text/truncate";
 import { timeOrderedId } from "@/lib/time-ordered-id";
-import { resolveUser } from "./recipients";
+import { fallbackOutput, resolveRecipient } from "./recipients";
 import type { ActionExecutor } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,8 +20,9 @@ export const createActivity: ActionExecutor = {
   type: "create_activity",
   execute(ctx, action) {
     const config = action.config as CreateActivityConfig;
-    const assignee = resolveUser(ctx, config.assignee);
-    if (!assignee.ok) return { status: "failed", error: assignee.error };
+    const assignee = resolveRecipient(ctx, config.assignee, config.ifOwnerMissing);
+    if (assignee.ok === "skip") return { status: "skipped", output: { reason: assignee.reason } };
+    if (!assignee.ok) return { status: "failed", error: assignee.error, problem: assignee.problem };
     const id = timeOrderedId();
     const dueAt = new Date(ctx.now.getTime() + config.dueInDays * DAY_MS);
     const { entity } = ctx.event;
@@ -41,7 +42,7 @@ export const createActivity: ActionExecutor = {
     });
     return {
       status: "succeeded",
-      output: { activityId: id, assigneeId: assignee.value.id, assigneeEmail: assignee.value.email, subject: config.subject, dueAt: dueAt.toISOString() },
+      output: { activityId: id, assigneeId: assignee.value.id, assigneeEmail: assignee.value.email, subject: config.subject, dueAt: dueAt.toISOString(), ...fallbackOutput(assignee) },
     };
   },
 };

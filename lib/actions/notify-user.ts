@@ -1,6 +1,6 @@
 import type { NotifyUserConfig } from "@/lib/automations/actions";
 import { timeOrderedId } from "@/lib/time-ordered-id";
-import { resolveUser } from "./recipients";
+import { fallbackOutput, resolveRecipient } from "./recipients";
 import type { ActionExecutor } from "./types";
 
 /** An in-app notification: the header bell and /notifications. */
@@ -8,8 +8,9 @@ export const notifyUser: ActionExecutor = {
   type: "notify_user",
   execute(ctx, action) {
     const config = action.config as NotifyUserConfig;
-    const recipient = resolveUser(ctx, config.to);
-    if (!recipient.ok) return { status: "failed", error: recipient.error };
+    const recipient = resolveRecipient(ctx, config.to, config.ifOwnerMissing);
+    if (recipient.ok === "skip") return { status: "skipped", output: { reason: recipient.reason } };
+    if (!recipient.ok) return { status: "failed", error: recipient.error, problem: recipient.problem };
     const id = timeOrderedId();
     ctx.effects.notifications.push({
       id,
@@ -21,6 +22,6 @@ export const notifyUser: ActionExecutor = {
       runId: ctx.runId,
       actionIndex: action.index,
     });
-    return { status: "succeeded", output: { notificationId: id, userId: recipient.value.id, userEmail: recipient.value.email } };
+    return { status: "succeeded", output: { notificationId: id, userId: recipient.value.id, userEmail: recipient.value.email, ...fallbackOutput(recipient) } };
   },
 };

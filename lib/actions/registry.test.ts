@@ -27,6 +27,13 @@ const action = (type: string, config: Record<string, unknown>, index = 0): Plann
 const activity = (assignee: Record<string, unknown>) =>
   action("create_activity", { subject: "Call", activityType: "call", dueInDays: 2, assignee });
 
+const withFallback = (type: string, ifOwnerMissing: Record<string, unknown>) =>
+  type === "create_activity"
+    ? action(type, { subject: "Call", activityType: "call", dueInDays: 2, assignee: { kind: "deal_owner" }, ifOwnerMissing })
+    : type === "notify_user"
+      ? action(type, { to: { kind: "deal_owner" }, message: "Hi", ifOwnerMissing })
+      : action(type, { to: { kind: "deal_owner" }, subject: "Hi", body: "Hello", ifOwnerMissing });
+
 describe("executeAction", () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>, string]>([
     ["the deal owner by CRM id", { kind: "deal_owner" }, { owner_id: "crm-mia" }, mia.id],
@@ -48,16 +55,42 @@ describe("executeAction", () => {
   ])("create_activity fails for %s and queues nothing", (_, assignee, data, message) => {
     const ctx = context(data);
     const outcome = executeAction(ctx, activity(assignee));
-    expect(outcome).toEqual({ status: "failed", error: expect.stringContaining(message) });
+    expect(outcome).toMatchObject({ status: "failed", error: expect.stringContaining(message) });
     expect(ctx.effects.activities).toEqual([]);
   });
 
+  it("says which failures are the event's (no owner, an owner not mapped) and which the automation's", () => {
+    expect(executeAction(context({ owner_id: 7 }), activity({ kind: "deal_owner" }))).toMatchObject({ problem: { kind: "owner_unmapped", entityType: "deal", ref: "7" } });
+    expect(executeAction(context({ owner_id: null }), activity({ kind: "deal_owner" }))).toMatchObject({ problem: { kind: "owner_missing", entityType: "deal" } });
+    const removed = executeAction(context(), activity({ kind: "member", userId: "00000000-0000-4000-8000-000000000009" }));
+    expect(removed).toEqual({ status: "failed", error: "The chosen member is no longer in this workspace" });
+  });
+
+  it.each(["create_activity", "notify_user", "send_email"])("%s: the fallback addresses the automation owner or a member, or skips, when the deal owner cannot be found", (type) => {
+    for (const data of [{ owner_id: "crm-ghost" }, {}]) {
+      const toOwner = executeAction(context(data), withFallback(type, { kind: "automation_owner" }));
+      expect(toOwner.status).toMatch(/^(succeeded|pending)$/);
+      expect(JSON.stringify(toOwner)).toContain(type === "send_email" ? owner.email : owner.id);
+      expect(toOwner).toMatchObject({ output: { fallbackReason: expect.stringMatching(/deal (owner “crm-ghost” is not a member|has no owner_id)/) } });
+      const toMia = executeAction(context(data), withFallback(type, { kind: "member", userId: mia.id }));
+      expect(JSON.stringify(toMia)).toContain(type === "send_email" ? mia.email : mia.id);
+      const ctx = context(data);
+      const skipped = executeAction(ctx, withFallback(type, { kind: "skip" }));
+      expect(skipped).toMatchObject({ status: "skipped", output: { reason: expect.stringContaining("skipped, as this action's fallback says") } });
+      expect(ctx.effects).toEqual(emptyEffects());
+    }
+    // A mapped owner is addressed as ever; a fallback naming a removed member fails as the automation's problem.
+    expect(JSON.stringify(executeAction(context(), withFallback(type, { kind: "skip" })))).toContain(type === "send_email" ? mia.email : mia.id);
+    const broken = executeAction(context({ owner_id: "crm-ghost" }), withFallback(type, { kind: "member", userId: "00000000-0000-4000-8000-000000000009" }));
+    expect(broken).toEqual({ status: "failed", error: expect.stringContaining("and the fallback failed: The chosen member is no longer in this workspace") });
+  });
+
   it("explains an unresolvable deal owner", () => {
-    expect(executeAction(context({ owner_id: "u-7" }), activity({ kind: "deal_owner" }))).toEqual({
+    expect(executeAction(context({ owner_id: "u-7" }), activity({ kind: "deal_owner" }))).toMatchObject({
       status: "failed",
       error: "The deal owner “u-7” is not a member of this workspace: no member has that CRM user id or email (set it on the Members page)",
     });
-    expect(executeAction(context({}), activity({ kind: "deal_owner" }))).toEqual({
+    expect(executeAction(context({}), activity({ kind: "deal_owner" }))).toMatchObject({
       status: "failed",
       error: "The deal has no owner_id, so there is no deal owner to address",
     });

@@ -4,6 +4,7 @@
 
 import type { PlannedAction } from "@/lib/engine/plan";
 import type { NormalizedEvent } from "@/lib/engine/event";
+import type { EventProblem } from "./event-problems";
 import type { UserDirectory } from "./user-directory";
 
 export type ActivityEffect = {
@@ -60,10 +61,14 @@ export type ActionContext = {
   effects: EffectBatch;
 };
 
-/** `pending`: handed to the outbox, delivered after commit by a worker. */
+/**
+ * `pending`: handed to the outbox, delivered after commit by a worker. `skipped`: nothing to do, as
+ * configured (no deal owner and the fallback says skip). A failure with `problem` is the event's
+ * fault, not the automation's.
+ */
 export type ActionOutcome =
-  | { status: "succeeded" | "pending"; output: Record<string, unknown> }
-  | { status: "failed"; error: string };
+  | { status: "succeeded" | "pending" | "skipped"; output: Record<string, unknown> }
+  | { status: "failed"; error: string; problem?: EventProblem };
 
 export type ActionExecutor = {
   type: string;

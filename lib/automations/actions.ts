@@ -30,6 +30,18 @@ const emailRecipientSchema = z.discriminatedUnion("kind", [dealOwner, automation
   error: "Choose who receives the email",
 });
 
+/**
+ * What an action addressed to the deal owner does when the event names no owner, or one who is not
+ * mapped to a member: address someone else, or skip the action (the run still succeeds). Without
+ * it (automations saved before it existed) the run fails, as an event problem.
+ */
+const ownerFallbackSchema = z.discriminatedUnion("kind", [automationOwner, member, z.object({ kind: z.literal("skip") })], {
+  error: "Choose what happens when the deal owner cannot be found",
+});
+export type OwnerFallback = z.output<typeof ownerFallbackSchema>;
+/** New actions start with this fallback (components/automations/form-defaults.ts, the API, templates). */
+export const DEFAULT_OWNER_FALLBACK: OwnerFallback = { kind: "automation_owner" };
+
 // RFC 9110 token characters; anything else would be rejected by fetch or smuggle a header.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Set by the delivery itself (signature, framing): a user value would break or forge them.
@@ -58,11 +70,13 @@ export const createActivityConfigSchema = z.object({
     .min(0, "Due days cannot be negative")
     .max(365, "Due date must be within 365 days"),
   assignee: assigneeSchema,
+  ifOwnerMissing: ownerFallbackSchema.optional(),
   note: z.string().max(2000, "Note must be at most 2000 characters").optional(),
 });
 
 export const sendEmailConfigSchema = z.object({
   to: emailRecipientSchema,
+  ifOwnerMissing: ownerFallbackSchema.optional(),
   subject: subjectSchema,
   body: z
     .string({ error: "Message is required" })
@@ -73,6 +87,7 @@ export const sendEmailConfigSchema = z.object({
 
 export const notifyUserConfigSchema = z.object({
   to: userRecipientSchema,
+  ifOwnerMissing: ownerFallbackSchema.optional(),
   message: z
     .string({ error: "Message is required" })
     .trim()
@@ -143,6 +158,14 @@ function recipientWords(to: Recipient): string {
   }
 }
 
+/** "the deal owner (if the deal owner cannot be found: the automation owner)"; other recipients as they are. */
+function recipientWithFallback(to: Recipient, fallback: OwnerFallback | undefined): string {
+  const words = recipientWords(to);
+  if (to.kind !== "deal_owner" || !fallback) return words;
+  const instead = fallback.kind === "skip" ? "skip this action" : recipientWords(fallback);
+  return `${words} (if the deal owner cannot be found: ${instead})`;
+}
+
 function dueWords(days: number): string {
   if (days === 0) return "due today";
   return `due in ${days} ${days === 1 ? "day" : "days"}`;
@@ -158,7 +181,7 @@ const ACTION_LIST: ActionDefinition[] = [
     describe: (raw) => {
       const config = raw as CreateActivityConfig;
       const article = /^[aeiou]/.test(config.activityType) ? "an" : "a";
-      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWords(config.assignee)}, ${dueWords(config.dueInDays)}`;
+      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWithFallback(config.assignee, config.ifOwnerMissing)}, ${dueWords(config.dueInDays)}`;
     },
   },
   {
@@ -169,7 +192,7 @@ const ACTION_LIST: ActionDefinition[] = [
     templateFields: ["subject", "body"],
     describe: (raw) => {
       const config = raw as SendEmailConfig;
-      return `Send an email to ${recipientWords(config.to)}: “${config.subject}”`;
+      return `Send an email to ${recipientWithFallback(config.to, config.ifOwnerMissing)}: “${config.subject}”`;
     },
   },
   {
@@ -180,7 +203,7 @@ const ACTION_LIST: ActionDefinition[] = [
     templateFields: ["message"],
     describe: (raw) => {
       const config = raw as NotifyUserConfig;
-      return `Notify ${recipientWords(config.to)}: “${config.message}”`;
+      return `Notify ${recipientWithFallback(config.to, config.ifOwnerMissing)}: “${config.message}”`;
     },
   },
   {

@@ -50,3 +50,19 @@ describe("actions in words", () => {
     expect(describeAction(null)).toBe("Unknown action “undefined”");
   });
 });
+
+const activity = (ifOwnerMissing?: unknown) => ({
+  type: "create_activity",
+  config: { subject: "Call", activityType: "call", dueInDays: 2, assignee: { kind: "deal_owner" }, ...(ifOwnerMissing ? { ifOwnerMissing } : {}) },
+});
+
+describe("the owner fallback in words", () => {
+  it.each<[unknown, string]>([
+    [{ kind: "automation_owner" }, "Create a call “Call” for the deal owner (if the deal owner cannot be found: the automation owner), due in 2 days"],
+    [{ kind: "member", userId: "00000000-0000-4000-8000-000000000001" }, "Create a call “Call” for the deal owner (if the deal owner cannot be found: a team member), due in 2 days"],
+    [{ kind: "skip" }, "Create a call “Call” for the deal owner (if the deal owner cannot be found: skip this action), due in 2 days"],
+    [undefined, "Create a call “Call” for the deal owner, due in 2 days"],
+  ])("%j", (fallback, words) => {
+    expect(describeAction(activity(fallback) as never)).toBe(words);
+  });
+});

@@ -17,6 +17,8 @@ export type EngineAutomation = {
   conditions: unknown;
   actions: unknown;
   isActive: boolean;
+  /** For a switched-off automation: when it was switched off (ISO). Within MISSED_WINDOW_DAYS its trigger still records `missed` runs. */
+  offSince?: string | null;
 };
 
 export type CompiledAction = {

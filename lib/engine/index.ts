@@ -6,3 +6,4 @@ export * from "./templates";
 export * from "./compile-automation";
 export * from "./plan";
 export { BoundedCache } from "./bounded-cache";
+export { explainNoRuns } from "./explain-no-runs";

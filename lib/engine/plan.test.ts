@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { EngineAutomation } from "./compile-automation";
 import type { NormalizedEvent } from "./event";
+import { explainNoRuns } from "./explain-no-runs";
 import { MAX_CAUSATION_DEPTH, evaluateAutomation, planEvent } from "./plan";
 
 const now = new Date("2026-11-25T10:00:00Z");
@@ -211,5 +212,32 @@ describe("evaluateAutomation", () => {
       status: "failed",
       error: "Unknown trigger “nope”",
     });
+  });
+});
+
+describe("switched-off automations (missed runs)", () => {
+  it("records a missed plan from the trigger alone within 7 days of switching off, and nothing after", () => {
+    const recent = automation({ isActive: false, offSince: "2026-11-20T10:00:00Z" });
+    const old = automation({ isActive: false, offSince: "2026-11-17T09:59:59Z" });
+    const neverOn = automation({ isActive: false });
+    // Conditions not met (amount 500): a switched-off automation is not evaluated beyond its trigger.
+    const plans = planEvent(dealUpdated({}, { amount: 500 }), [recent, old, neverOn], now);
+    expect(plans).toEqual([expect.objectContaining({ automationId: recent.id, status: "missed", actions: [], error: null })]);
+    expect(plans[0].trace.conditions).toBeNull();
+    // Another stage: its trigger does not match, nothing is recorded.
+    expect(planEvent(dealUpdated({}, { stage: "proposal" }), [recent], now)).toEqual([]);
+  });
+});
+
+describe("explainNoRuns", () => {
+  it("says nobody listens, or how many listen and why none matched", () => {
+    const contact: NormalizedEvent = { type: "contact.created", occurredAt: now.toISOString(), entity: { type: "contact", id: "C-1", data: {} }, previous: null };
+    const list = [automation(), automation(), automation({ isActive: false, offSince: now.toISOString() })];
+    expect(explainNoRuns(contact, list)).toBe("no active automation listens to contact.created");
+    expect(explainNoRuns(dealUpdated({ previous: null }), list)).toBe("2 listen; neither matched: stage did not change");
+    const three = [...list, automation({ trigger: { type: "deal.stage_changed", to: "won" } })];
+    expect(explainNoRuns(dealUpdated({ previous: { stage: "lead" } }, { stage: "proposal" }), three)).toBe(
+      "3 listen; none matched: stage changed to proposal, not negotiation (2); stage changed to proposal, not won (1)",
+    );
   });
 });

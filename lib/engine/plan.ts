@@ -17,7 +17,12 @@ import { renderCompiled, type TemplateContext } from "./templates";
 /** An event caused by automations more than this many hops deep is logged, not run. */
 export const MAX_CAUSATION_DEPTH = 3;
 
-export type PlanStatus = "pending" | "skipped" | "failed" | "stopped";
+/** A switched-off automation hears its trigger this long after it was switched off (a `missed` run per event). */
+export const MISSED_WINDOW_DAYS = 7;
+const MISSED_WINDOW_MS = MISSED_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
+/** `missed`: the trigger matched a switched-off automation; nothing else was looked at. */
+export type PlanStatus = "pending" | "skipped" | "failed" | "stopped" | "missed";
 export type PlannedAction = { index: number; type: string; config: Record<string, unknown>; missing: string[] };
 /** A rendered field cut to its limit: action number (from 1), the field, its rendered length and the limit. */
 export type TruncatedField = { action: number; field: string; length: number; max: number };
@@ -118,8 +123,19 @@ function failedPlan(automation: EngineAutomation, reason: string): RunPlan {
   return { ...basePlan(automation, { matched: false, reason }), status: "failed", error: reason };
 }
 
-/** Plans one automation, or null when its trigger does not match the event. */
+/** Switched off, but recently enough that the events it would have run for are recorded. */
+function hearsWhileOff(automation: EngineAutomation, now: Date): boolean {
+  if (automation.isActive || !automation.offSince) return false;
+  return now.getTime() - Date.parse(automation.offSince) <= MISSED_WINDOW_MS;
+}
+
+/** Plans one automation, or null when its trigger does not match the event. A switched-off one gets the trigger check only. */
 function planAutomation(scope: EventScope, automation: EngineAutomation, compiled = getCompiledAutomation(automation)): RunPlan | null {
+  if (!automation.isActive) {
+    if (!compiled.trigger || !hearsWhileOff(automation, scope.now)) return null;
+    const verdict = compiled.trigger.definition.match(scope.event, compiled.trigger.config);
+    return verdict.matched ? { ...basePlan(automation, verdict), status: "missed" } : null;
+  }
   if (!compiled.trigger) return failedPlan(automation, compiled.triggerError ?? "Invalid trigger");
   const verdict = compiled.trigger.definition.match(scope.event, compiled.trigger.config);
   return verdict.matched ? planMatched(scope, automation, compiled, verdict) : null;
@@ -146,14 +162,15 @@ const indexes = new WeakMap<readonly EngineAutomation[], AutomationIndex>();
 function buildIndex(automations: readonly EngineAutomation[]): AutomationIndex {
   const index: AutomationIndex = { byType: new Map(), broken: [] };
   automations.forEach((automation, order) => {
-    if (!automation.isActive) return;
+    // Switched-off automations join only with the time they were switched off (the caller's choice).
+    if (!automation.isActive && !automation.offSince) return;
     const entry: IndexEntry = { automation, order };
     try {
       entry.compiled = getCompiledAutomation(automation);
       addToIndex(index, entry);
     } catch {
       // Planned on every event, where the same error becomes a failed plan with its reason.
-      index.broken.push(entry);
+      if (automation.isActive) index.broken.push(entry);
     }
   });
   return index;
@@ -163,7 +180,7 @@ function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
   const type = readTriggerType(entry.automation.trigger);
   const definition = type === undefined ? undefined : getTrigger(type);
   if (!definition) {
-    index.broken.push(entry);
+    if (entry.automation.isActive) index.broken.push(entry);
     return;
   }
   let bucket = index.byType.get(definition.type);
@@ -184,6 +201,11 @@ function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
     if (entries) entries.push(entry);
     else bucket.keyed.set(key, [entry]);
   }
+}
+
+/** The automations filed under one trigger type (both explain-no-runs.ts and the planner read it). */
+export function listenersOf(automations: readonly EngineAutomation[], triggerType: string): readonly { automation: EngineAutomation; compiled?: CompiledAutomation }[] {
+  return indexFor(automations).byType.get(triggerType)?.all ?? [];
 }
 
 function indexFor(automations: readonly EngineAutomation[]): AutomationIndex {

@@ -190,7 +190,7 @@ const ADDITIONS = /* GraphQL */ `
     type: String!
     label: String!
     description: String!
-    "JSON Schema of the action's config in its stored form."
+    "JSON Schema of the action's config in its stored form. An action addressed to the deal owner takes ifOwnerMissing: what happens when the event names no owner or one not mapped to a member (automation_owner, a member's id, or skip; automation_owner when left out)."
     configSchema: JSON!
   }
 `;

@@ -11,9 +11,10 @@ import { env } from "@/lib/env";
 import { revokeInvitation } from "./invitations";
 import { inviteMember } from "./invite-member";
 import { removeMember } from "./remove-member";
-import { changeCrmUserIdSchema, changeRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from "./schemas";
+import { changeCrmUserIdSchema, changeRoleSchema, crmUserIdSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from "./schemas";
 import type { MemberFormState } from "./types";
 import { changeMemberCrmUserId, changeMemberRole } from "./update-member";
+import { retryUnmappedOwnerRuns } from "@/lib/runs/problem-runs";
 
 const MEMBERS_PATH = "/settings/members";
 
@@ -118,4 +119,21 @@ export async function removeMemberAction(previous: MemberFormState, formData: Fo
   }
   if (parsed.data.userId === session.user.id) redirect(DEFAULT_AFTER_SIGN_IN);
   return succeeded(previous, "Member removed.");
+}
+
+/** After a CRM user id was mapped: retries the runs that failed because nobody had it. */
+export async function retryUnmappedRunsAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
+  const session = await requireAdmin();
+  const parsed = crmUserIdSchema.safeParse(fields(formData, "crmUserId").crmUserId);
+  if (!parsed.success || !parsed.data) return { ok: false, error: "Which CRM user id? Open this from the notification." };
+  try {
+    const { db } = await getDb();
+    const summary = await retryUnmappedOwnerRuns(db, session.claims, { workspaceId: session.workspace.id, crmUserId: parsed.data, now: new Date() });
+    revalidatePath("/settings/logs", "layout");
+    revalidatePath("/notifications");
+    const failedWords = summary.failed > 0 ? `; ${summary.failed} failed again (see the logs)` : "";
+    return succeeded(previous, `Retried ${summary.retried} ${summary.retried === 1 ? "run" : "runs"}: ${summary.succeeded} succeeded${failedWords}.`);
+  } catch (error) {
+    return failed(error);
+  }
 }

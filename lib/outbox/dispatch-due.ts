@@ -5,7 +5,7 @@
 
 import type { Dispatcher } from "undici";
 import type { Db } from "@/db/client";
-import { ALERTS_PER_DAY, ALERTS_PER_HOUR, MAX_CONSECUTIVE_FAILURES } from "@/lib/runs/record-event";
+import { MAX_CONSECUTIVE_FAILURES } from "@/lib/runs/record-event";
 import { urlPolicyProblem, type OutboundPolicy } from "./address-policy";
 import { claimDue, type ClaimedRow } from "./claim-due";
 import { deliverEmail, type EmailPayload, type Mailer } from "./deliver-email";
@@ -79,7 +79,7 @@ async function sendOne(db: Db, deps: SenderDeps, secrets: Secrets, row: ClaimedR
     now,
     worker: deps.worker,
     retryDelayMs: result.outcome === "retry" ? nextRetryDelay(row.attempt, result.retryAfterMs, deps.random()) : null,
-    failure: { maxFailures: MAX_CONSECUTIVE_FAILURES, alertMaxHour: ALERTS_PER_HOUR, alertMaxDay: ALERTS_PER_DAY, appUrl: deps.appUrl },
+    failure: { maxFailures: MAX_CONSECUTIVE_FAILURES, appUrl: deps.appUrl },
     email: row.kind === "email" ? (row.payload as EmailPayload) : undefined,
   };
 }

@@ -100,8 +100,10 @@ describe.each(TEST_DRIVERS)("email actions on %s", (driver) => {
   it("keeps failure-alert emails in the mailbox too", async () => {
     const sender = testSender({ mailer: null });
     closers.push(sender.close);
-    const world = await worldWithActions(db, [EMAIL]);
-    // Nobody in the workspace has this CRM id: the action fails, and the alert emails are queued.
+    // Nobody in the workspace has this CRM id, and the fallback names a removed member: the action
+    // fails as the automation's problem, and the alert emails are queued.
+    const removed = { kind: "member" as const, userId: "00000000-0000-4000-8000-000000000001" };
+    const world = await worldWithActions(db, [{ ...EMAIL, config: { ...EMAIL.config, ifOwnerMissing: removed } }]);
     const { runId } = await triggerRun(db, world, { owner: "crm-nobody" });
     sender.clock.now = Date.now();
     await dispatchDue(db, sender.deps);

@@ -25,7 +25,7 @@ export type RecordAttemptParams = {
   worker: string;
   /** Wait before the next attempt; null when none is left (a retryable result then fails for good). */
   retryDelayMs: number | null;
-  failure: { maxFailures: number; alertMaxHour: number; alertMaxDay: number; appUrl: string };
+  failure: { maxFailures: number; appUrl: string };
   /** For a kept email: what the mailbox shows. */
   email?: { to: string; subject: string; body: string };
 };
@@ -119,8 +119,6 @@ async function recordAttempt(tx: Tx, params: RecordAttemptParams): Promise<Final
       error: `Action ${row.actionIndex + 1} could not be delivered: ${error}`,
       now: now.toISOString(),
       max_failures: f.maxFailures,
-      alert_max_hour: f.alertMaxHour,
-      alert_max_day: f.alertMaxDay,
       app_url: f.appUrl,
     })}::jsonb)`);
   }

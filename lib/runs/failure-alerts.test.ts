@@ -1,6 +1,8 @@
-// Failure alerts written by app.record_event (drizzle/0007): who gets them, what they link to, their
-// caps per automation, the email copy when SMTP is configured; and the auto-disable reason, shown on
-// the automation until a reactivation clears it. On both drivers.
+// Failure alerts written by app.record_event (drizzle/0023): who gets them, what they link to, one
+// grouped alert per (automation, cause) whose count grows while unread, the email copy with a new
+// alert; the auto-disable reason, shown on the automation until a reactivation clears it, and the
+// turned-off notice to the owner and the admins. Failures here are the automation's own (it names a
+// member who is not in the workspace); the event's problems are in event-problems.test.ts.
 import { afterEach, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,14 +12,24 @@ import { setAutomationActive } from "@/lib/automations/set-automation-active";
 import { resetEnvCache } from "@/lib/env";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { TEST_DRIVERS } from "@/test/db";
-import { dealEvent, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
+import { CANONICAL, dealEvent, makeWebhookWorld, post, signedRequest, useRouteTestDb } from "@/lib/webhooks/test-support";
+import { automationInputSchema } from "@/lib/automations/schema";
+
+const CANONICAL_ACTIONS = automationInputSchema.parse(CANONICAL).actions;
 import { dealPayload } from "./history-test-support";
 import { processEvent } from "./process-event";
-import { ALERTS_PER_DAY, ALERTS_PER_HOUR, MAX_CONSECUTIVE_FAILURES } from "./record-event";
+import { MAX_CONSECUTIVE_FAILURES } from "./record-event";
 
 type World = Awaited<ReturnType<typeof makeWebhookWorld>>;
 
 const HOUR = 3_600_000;
+const REMOVED = "00000000-0000-4000-8000-000000000001";
+
+/** The canonical automation, but addressed to a member who is not in the workspace: every run fails. */
+async function breakAutomation(db: Db, world: World) {
+  const actions = [{ type: "create_activity", config: { subject: "Follow up", activityType: "call", dueInDays: 2, assignee: { kind: "member", userId: REMOVED } } }];
+  await db.update(automations).set({ actions, version: 2 }).where(eq(automations.id, world.automationId));
+}
 
 describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
   let db: Db;
@@ -31,7 +43,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
 
   const alertsOf = (world: World) =>
     db
-      .select({ userId: notifications.userId, title: notifications.title, body: notifications.body, link: notifications.link, runId: notifications.runId, createdAt: notifications.createdAt })
+      .select({ userId: notifications.userId, title: notifications.title, body: notifications.body, link: notifications.link, runId: notifications.runId, count: notifications.groupCount, createdAt: notifications.createdAt })
       .from(notifications)
       .where(and(eq(notifications.automationId, world.automationId), eq(notifications.kind, "alert")))
       .orderBy(asc(notifications.createdAt));
@@ -44,7 +56,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
       workspaceId: world.workspace.id,
       sourceId: world.source.id,
       externalId: `msg_${crypto.randomUUID()}`,
-      event: dealPayload(entityId, { owner_id: "crm-nobody" }) as NormalizedEvent,
+      event: dealPayload(entityId, { owner_id: "crm-a" }) as NormalizedEvent,
       now: at,
     });
     expect(result.runs.map((run) => run.status)).toEqual(["failed"]);
@@ -59,41 +71,42 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
     expect(ok.status).toBe(200);
     expect(await alertsOf(world)).toEqual([]);
 
-    const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-gone" }), { secret: world.source.secret }));
+    await breakAutomation(db, world);
+    const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
     const runId = (body.runs as { runId: string }[])[0].runId;
     const alerts = await alertsOf(world);
     expect(alerts.map((a) => a.userId).sort()).toEqual([world.admin.id, world.memberA.id].sort());
     for (const alert of alerts) {
       expect(alert).toMatchObject({ title: "Automation “Negotiation follow-up” failed", link: `/settings/logs/${runId}`, runId });
-      expect(alert.body).toMatch(/^Action 1 \(Create activity\): The deal owner “crm-gone”/);
+      expect(alert.body).toBe("Action 1 (Create activity): The chosen member is no longer in this workspace");
     }
     // Without SMTP_URL the alert emails are queued all the same: the sender keeps them in the mailbox.
     const emails = await db.select({ to: sql<string>`${outbox.payload} ->> 'to'` }).from(outbox).where(eq(outbox.runId, runId));
     expect(emails.map((e) => e.to).sort()).toEqual([world.admin.email, world.memberA.email].sort());
   });
 
-  it(`sends at most ${ALERTS_PER_HOUR} alerts an hour and ${ALERTS_PER_DAY} a day per automation`, async () => {
+  it("groups repeated failures of one cause into one alert whose count grows while unread, emailed once", async () => {
     const world = await makeWebhookWorld(db);
-    const start = new Date(Date.now() - 3 * 24 * HOUR);
-    const at = (hours: number, minutes = 0) => new Date(start.getTime() + hours * HOUR + minutes * 60_000);
-    const alertedRuns = async () => new Set((await alertsOf(world)).map((a) => a.runId)).size;
+    await breakAutomation(db, world);
+    const start = new Date(Date.now() - HOUR);
+    const runs: string[] = [];
+    for (let i = 0; i < 4; i++) runs.push(await failAt(world, new Date(start.getTime() + i * 60_000)));
+    const [alert, ...others] = await alertsOf(world);
+    expect(others).toEqual([]);
+    expect(alert).toMatchObject({ userId: world.admin.id, title: "Automation “Negotiation follow-up” failed 4 times", count: 4, runId: runs[3], link: `/settings/logs/${runs[3]}` });
+    const emails = await db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.payload} ->> 'alert' = 'true' and ${outbox.workspaceId} = ${world.workspace.id}`);
+    expect(emails).toHaveLength(1);
 
-    for (let i = 0; i < 8; i++) await failAt(world, at(0, i));
-    expect(await alertedRuns()).toBe(ALERTS_PER_HOUR);
-    // The hour slides: an hour after the first alert, the next failure is alerted again.
-    await failAt(world, at(1, 1));
-    expect(await alertedRuns()).toBe(ALERTS_PER_HOUR + 1);
-
-    for (let i = 0; i < 6; i++) await failAt(world, at(3, i));
-    for (let i = 0; i < 6; i++) await failAt(world, at(5, i));
-    expect(await alertedRuns()).toBe(ALERTS_PER_DAY);
-    for (let i = 0; i < 3; i++) await failAt(world, at(8, i));
-    expect(await alertedRuns()).toBe(ALERTS_PER_DAY);
-    // A day after the first ones, the alerts older than a day no longer count.
-    await failAt(world, at(24, 30));
-    expect(await alertedRuns()).toBe(ALERTS_PER_DAY + 1);
-    // The admin owns it and is the only admin: one notification per alert.
-    expect(await alertsOf(world)).toHaveLength(ALERTS_PER_DAY + 1);
+    // Once read, the next failure opens a new alert (and a new email).
+    await db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.automationId, world.automationId));
+    await failAt(world, new Date(start.getTime() + 10 * 60_000));
+    const alerts = await alertsOf(world);
+    expect(alerts.map((a) => [a.title, a.count])).toEqual([
+      ["Automation “Negotiation follow-up” failed 4 times", 4],
+      ["Automation “Negotiation follow-up” failed", 1],
+    ]);
+    const after = await db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.payload} ->> 'alert' = 'true' and ${outbox.workspaceId} = ${world.workspace.id}`);
+    expect(after).toHaveLength(2);
   });
 
   it("queues an email per recipient with SMTP configured", async () => {
@@ -101,6 +114,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
     resetEnvCache();
     const world = await makeWebhookWorld(db);
     await db.update(automations).set({ ownerId: world.memberB.id }).where(eq(automations.id, world.automationId));
+    await breakAutomation(db, world);
     const runId = await failAt(world, new Date());
     const emails = await db.select({ kind: outbox.kind, payload: outbox.payload, actionIndex: outbox.actionIndex }).from(outbox).where(eq(outbox.runId, runId));
     expect(emails.map((e) => (e.payload as { to: string }).to).sort()).toEqual([world.admin.email, world.memberB.email].sort());
@@ -110,16 +124,22 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
     }
   });
 
-  it("auto-disables after repeated failures with a reason the automation shows, which reactivation clears", async () => {
+  it("auto-disables after repeated failures with a reason the automation shows, tells the owner and the admins once, and reactivation clears it", async () => {
     const world = await makeWebhookWorld(db);
+    await db.update(automations).set({ ownerId: world.memberA.id }).where(eq(automations.id, world.automationId));
+    await breakAutomation(db, world);
     for (let i = 0; i < MAX_CONSECUTIVE_FAILURES; i++) {
-      await post(signedRequest(world.source.id, dealEvent({ owner: "crm-nobody" }), { secret: world.source.secret }));
+      await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));
     }
+    const offNotices = (await alertsOf(world)).filter((a) => a.title === "Automation “Negotiation follow-up” was turned off");
+    expect(offNotices.map((a) => a.userId).sort()).toEqual([world.admin.id, world.memberA.id].sort());
+    expect((await alertsOf(world)).filter((a) => a.title.includes("failed 5 times")).map((a) => a.userId).sort()).toEqual([world.admin.id, world.memberA.id].sort());
     const scope = { claims: world.admin.claims, workspaceId: world.workspace.id, id: world.automationId };
     const off = await getAutomation(db, scope);
     expect(off).toMatchObject({ isActive: false, consecutiveFailures: MAX_CONSECUTIVE_FAILURES });
     expect(off.disabledReason).toMatch(/^Turned off after 5 failed runs in a row\. Last error: /);
 
+    await db.update(automations).set({ actions: CANONICAL_ACTIONS, version: 3 }).where(eq(automations.id, world.automationId));
     const on = await setAutomationActive(db, { ...scope, isActive: true });
     expect(on).toMatchObject({ isActive: true, consecutiveFailures: 0, disabledReason: null });
     const { body } = await post(signedRequest(world.source.id, dealEvent({ owner: "crm-a" }), { secret: world.source.secret }));

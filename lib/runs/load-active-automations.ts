@@ -1,6 +1,8 @@
 // Step 7: the active automations an event can trigger, by (workspace_id, trigger_type) through the
 // partial index automations_active_by_trigger_idx: automations of other trigger types are never
-// read. Cached per (workspace, event type) with the stamp they were read under (app.automations_stamp:
+// read. Automations switched off in the last MISSED_WINDOW_DAYS come too, flagged (isActive false,
+// offSince), through automations_off_by_trigger_idx: the engine checks only their trigger and
+// records a `missed` run. Cached per (workspace, event type) with the stamp they were read under (app.automations_stamp:
 // the workspace's automations revision, bumped by a trigger on every change that matters to
 // planning); the event's write reads it again and writes nothing if it moved, so the cache may be
 // long-lived without ever running a stale list.
@@ -10,6 +12,7 @@ import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 import { triggerTypesForEvent } from "@/lib/automations/triggers";
 import type { EngineAutomation } from "@/lib/engine/compile-automation";
+import { MISSED_WINDOW_DAYS } from "@/lib/engine/plan";
 import { TtlCache } from "@/lib/webhooks/ttl-cache";
 
 export type ActiveAutomations = {
@@ -49,12 +52,18 @@ async function readActiveAutomations(db: Db, workspaceId: string, eventType: str
       trigger: automations.trigger,
       conditions: automations.conditions,
       actions: automations.actions,
+      isActive: automations.isActive,
+      deactivatedAt: automations.deactivatedAt,
     })
     .from(sql`(select 1) as one`)
     .leftJoin(
       automations,
       // `is_active` bare (not `= $param`), so the planner can prove the partial index's predicate.
-      and(eq(automations.workspaceId, workspaceId), sql`${automations.isActive}`, inArray(automations.triggerType, triggerTypes)),
+      and(
+        eq(automations.workspaceId, workspaceId),
+        inArray(automations.triggerType, triggerTypes),
+        sql`(${automations.isActive} or (not ${automations.isActive} and ${automations.deletedAt} is null and ${automations.deactivatedAt} > now() - make_interval(days => ${MISSED_WINDOW_DAYS})))`,
+      ),
     );
   const list: EngineAutomation[] = [];
   for (const row of rows) {
@@ -67,7 +76,8 @@ async function readActiveAutomations(db: Db, workspaceId: string, eventType: str
       trigger: row.trigger,
       conditions: row.conditions,
       actions: row.actions,
-      isActive: true,
+      isActive: row.isActive!,
+      offSince: row.isActive ? null : (row.deactivatedAt?.toISOString() ?? null),
     });
   }
   // The engine indexes a list once (WeakMap by array): the cached array keeps that index warm.

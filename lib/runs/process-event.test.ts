@@ -48,15 +48,20 @@ describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
     expect(await runsOf(db, foreign)).toEqual([]);
   });
 
-  it("never runs a deactivated automation, even right after it was cached", async () => {
+  it("never runs a deactivated automation, even right after it was cached: it records a missed run instead", async () => {
     const world = await makeWebhookWorld(db);
     const second = await insertAutomation(db, world.workspace.id, world.memberA.id, { ...CANONICAL, name: "Second" });
     expect((await send(world, dealEvent())).body.runs).toHaveLength(2);
     // Switched off behind the cache's back, as another server process would.
     await db.update(automations).set({ isActive: false, updatedAt: sql`now()` }).where(eq(automations.id, second));
     const { body } = await send(world, dealEvent());
-    expect(body.runs).toMatchObject([{ automationId: world.automationId }]);
-    expect(await runsOf(db, second)).toHaveLength(1);
+    expect(body.runs).toMatchObject([{ automationId: world.automationId, status: "succeeded" }, { automationId: second, status: "missed" }]);
+    const runs = await runsOf(db, second);
+    expect(runs.map((run) => run.status)).toEqual(["succeeded", "missed"]);
+    expect(await db.select().from(runActions).where(eq(runActions.runId, runs[1].id))).toEqual([]);
+    // A stage change to another stage does not trigger it: nothing is recorded for it.
+    await send(world, dealEvent({ stage: "proposal", previousStage: "lead" }));
+    expect(await runsOf(db, second)).toHaveLength(2);
   });
 
   it("runs the newest version of an edited automation, and a new automation at once", async () => {
@@ -192,6 +197,10 @@ describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
 
   it(`turns an automation off after ${MAX_CONSECUTIVE_FAILURES} failed runs in a row and alerts its owner once`, async () => {
     const world = await makeWebhookWorld(db);
+    // An unknown owner alone is the event's problem; a fallback naming a removed member is the automation's.
+    const [canonical] = withActions(CANONICAL.actions).actions;
+    const broken = { ...canonical, config: { ...canonical.config, ifOwnerMissing: { kind: "member", userId: "00000000-0000-4000-8000-000000000001" } } };
+    await db.update(automations).set({ actions: [broken], version: 2 }).where(eq(automations.id, world.automationId));
     const state = () => db.select({ isActive: automations.isActive, failures: automations.consecutiveFailures, reason: automations.disabledReason })
       .from(automations).where(eq(automations.id, world.automationId));
 
@@ -204,16 +213,18 @@ describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
     const [off] = await state();
     expect(off).toMatchObject({ isActive: false, failures: 5 });
     expect(off.reason).toMatch(/^Turned off after 5 failed runs in a row\. Last error: Action 1 \(Create activity\): The deal owner “crm-nobody”/);
-    // Each failure also alerts (drizzle/0007), capped at 5 an hour: 3 + 5 failures, 5 failure alerts.
+    // Each failure also alerts (drizzle/0023): one grouped alert per cause while unread, 3 + 5 failures.
     const alerts = await db.select().from(notifications).where(and(eq(notifications.automationId, world.automationId), eq(notifications.kind, "alert")));
     const turnedOff = alerts.filter((alert) => alert.link === `/settings/automations/${world.automationId}`);
     expect(turnedOff).toHaveLength(1);
     expect(turnedOff[0]).toMatchObject({ userId: world.admin.id, title: "Automation “Negotiation follow-up” was turned off", body: off.reason });
-    expect(alerts.filter((alert) => alert.title === "Automation “Negotiation follow-up” failed")).toHaveLength(5);
+    expect(alerts.filter((alert) => alert.title.startsWith("Automation “Negotiation follow-up” failed")).map((a) => [a.title, a.groupCount])).toEqual([
+      ["Automation “Negotiation follow-up” failed 8 times", 8],
+    ]);
 
-    // Off means off: the next event does not run it.
+    // Off means off: the next event does not run it, only records that it was missed.
     const { body } = await send(world, dealEvent({ owner: "crm-a" }));
-    expect(body.runs).toEqual([]);
-    expect(await runsOf(db, world.automationId)).toHaveLength(3 + 1 + 5);
+    expect(body.runs).toMatchObject([{ automationId: world.automationId, status: "missed" }]);
+    expect(await runsOf(db, world.automationId)).toHaveLength(3 + 1 + 5 + 1);
   });
 });

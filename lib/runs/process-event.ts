@@ -9,12 +9,13 @@ import { pgErrorCode } from "@/lib/auth/pg-error";
 import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
+import { explainNoRuns } from "@/lib/engine/explain-no-runs";
 import type { OwnerInfo } from "@/lib/engine/plan";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
-import { invalidateActiveAutomations, loadActiveAutomations } from "./load-active-automations";
+import { invalidateActiveAutomations, loadActiveAutomations, type ActiveAutomations } from "./load-active-automations";
 import { recordEvent } from "./record-event";
-import { runAutomations } from "./run-automations";
+import { runAutomations, type RunRecord } from "./run-automations";
 
 export type ProcessEventParams = {
   workspaceId: string;
@@ -24,6 +25,10 @@ export type ProcessEventParams = {
   now: Date;
   /** How long the delivery may wait for the database in all (a fresh REQUEST_DEADLINE_MS by default). */
   deadline?: Deadline;
+  /** A backfill (`"replay": true`): recorded, snapshot updated, no automation run. */
+  replay?: boolean;
+  /** The body's first characters, kept on the delivery log. */
+  snippet?: string | null;
 };
 
 /** `queued`: the event wrote outbox rows (a delivery, or a failure alert's email) for the sender. */
@@ -34,6 +39,14 @@ export type ProcessEventResult = { eventId: string; duplicate: boolean; runs: Ev
 const RETRYABLE_SQLSTATES = new Set(["40P01", "40001", "23503"]);
 const MAX_ATTEMPTS = 3;
 const NOBODY: WorkspaceDirectory = { users: new UserDirectory(), stamp: "" };
+const NONE: ActiveAutomations = { automations: [], stamp: null, triggerTypes: [] };
+const REPLAY_REASON = "replayed (\"replay\": true): recorded without running automations";
+
+/** The delivery log's line when no automation ran (missed runs of switched-off ones do not count). */
+function noRunReason(event: NormalizedEvent, automations: ActiveAutomations["automations"], runs: readonly RunRecord[], replay: boolean): string | null {
+  if (replay) return REPLAY_REASON;
+  return runs.some((run) => run.status !== "missed") ? null : explainNoRuns(event, automations);
+}
 
 export function ownerInfo(directory: UserDirectory, event: NormalizedEvent): OwnerInfo | undefined {
   const ref = entityOwnerRef(event.entity.data);
@@ -47,10 +60,10 @@ function invalidate(workspaceId: string, eventType: string): void {
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now, deadline = new Deadline(), ...rest } = params;
+  const { workspaceId, event, now, deadline = new Deadline(), replay = false, snippet, ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
-    const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
+    const active = replay ? NONE : await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
     // Without candidate automations nobody needs resolving (and the members are not checked).
     const directory =
       active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
@@ -79,6 +92,9 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
           membersStamp: attempt < MAX_ATTEMPTS && directory !== NOBODY ? directory.stamp : null,
           runs,
           effects,
+          origin: replay ? "replay" : undefined,
+          noRunReason: rest.sourceId ? noRunReason(event, active.automations, runs, replay) : null,
+          snippet,
         },
         deadline.remaining(),
       );
@@ -94,8 +110,15 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       return {
         eventId,
         duplicate: false,
-        queued: effects.outbox.length > 0 || runs.some((run) => run.status === "failed"),
-        runs: runs.map((run) => ({ runId: run.id, automationId: run.automationId, automationName: run.automationName, status: run.status, error: run.error })),
+        queued: !result.outdated && (effects.outbox.length > 0 || runs.some((run) => run.status === "failed")),
+        // An outdated event's runs were written as skipped: answer what was recorded.
+        runs: runs.map((run) => ({
+          runId: run.id,
+          automationId: run.automationId,
+          automationName: run.automationName,
+          status: result.outdated ? "skipped" : run.status,
+          error: result.outdated ? `Stale: ${result.outdated}` : run.error,
+        })),
       };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE_SQLSTATES.has(pgErrorCode(error) ?? "")) throw error;

@@ -5,6 +5,7 @@
 // Under load, events that are ready together share that call and its commit (write-batcher.ts).
 
 import type { Db } from "@/db/client";
+import { problemKey, problemNotice } from "@/lib/actions/event-problems";
 import type { EffectBatch } from "@/lib/actions/types";
 import { appBaseUrl } from "@/lib/app-url";
 import type { NormalizedEvent } from "@/lib/engine/event";
@@ -14,12 +15,6 @@ import { submitEventWrite } from "./write-batcher";
 /** After this many failed runs in a row an automation is switched off and its owner alerted. */
 export const MAX_CONSECUTIVE_FAILURES = 5;
 
-/**
- * Failure alerts (owner + admins, in-app and by email: sent with SMTP_URL, else kept in the mailbox) per automation: one
- * alert is one failed run whoever receives it, so the caps hold per automation, not per recipient.
- */
-export const ALERTS_PER_HOUR = 5;
-export const ALERTS_PER_DAY = 15;
 
 export type RecordEventParams = {
   eventId: string;
@@ -27,8 +22,8 @@ export type RecordEventParams = {
   /** Null for an internal event, whose `externalId` is then its idempotency key. */
   sourceId: string | null;
   externalId: string;
-  /** Absent for webhook events; internal events say where they come from. */
-  origin?: "schedule";
+  /** Absent for webhook events; internal events say where they come from; `replay` is a webhook event that runs nothing. */
+  origin?: "schedule" | "replay";
   event: NormalizedEvent;
   now: Date;
   /** What the plans were made from; a stamp that no longer matches means "stale: write nothing". Null skips the check. */
@@ -37,10 +32,13 @@ export type RecordEventParams = {
   membersStamp: string | null;
   runs: readonly RunRecord[];
   effects: EffectBatch;
+  /** For the delivery log: why nothing ran (when nothing did), and the body's first characters. */
+  noRunReason?: string | null;
+  snippet?: string | null;
 };
 
 export type RecordEventResult =
-  | { status: "recorded"; disabledAutomations: number }
+  | { status: "recorded"; disabledAutomations: number; outdated: string | null }
   | { status: "duplicate" }
   | { status: "stale" };
 
@@ -58,9 +56,9 @@ export function eventWritePayload(p: RecordEventParams) {
     automations_stamp: p.automationsStamp,
     trigger_types: p.triggerTypes,
     members_stamp: p.membersStamp,
+    no_run_reason: p.noRunReason ?? null,
+    snippet: p.snippet ?? null,
     max_failures: MAX_CONSECUTIVE_FAILURES,
-    alert_max_hour: ALERTS_PER_HOUR,
-    alert_max_day: ALERTS_PER_DAY,
     // Without SMTP_URL the alert emails are kept in the workspace's mailbox (lib/outbox/).
     alert_email: true,
     app_url: appBaseUrl(),
@@ -72,6 +70,7 @@ export function eventWritePayload(p: RecordEventParams) {
       status: run.status,
       trace: run.trace,
       error: run.error,
+      problem: run.problem ? problemKey(run.problem) : null,
       duration_micros: run.durationMicros,
       finished_at: run.finishedAt.toISOString(),
     })),
@@ -112,12 +111,27 @@ export function eventWritePayload(p: RecordEventParams) {
       action_index: n.actionIndex,
     })),
     outbox: effects.outbox.map((o) => ({ kind: o.kind, payload: o.payload, run_id: o.runId, action_index: o.actionIndex })),
+    // Only failed runs can carry a problem: the common event sends no key at all.
+    ...(p.runs.some((run) => run.problem) ? { problems: eventProblems(p.runs) } : {}),
   };
+}
+
+/** One grouped notice per cause, however many of the event's runs it failed: the count is of events. */
+function eventProblems(runs: readonly RunRecord[]) {
+  const byKey = new Map<string, { key: string; title_one: string; title_many: string; body: string; link: string; run_id: string }>();
+  for (const run of runs) {
+    if (!run.problem) continue;
+    const notice = problemNotice(run.problem);
+    if (!byKey.has(notice.key)) {
+      byKey.set(notice.key, { key: notice.key, title_one: notice.titleOne, title_many: notice.titleMany, body: notice.body, link: notice.link, run_id: run.id });
+    }
+  }
+  return [...byKey.values()];
 }
 
 export async function recordEvent(db: Db, params: RecordEventParams, deadlineMs: number): Promise<RecordEventResult> {
   const outcome = await submitEventWrite(db, JSON.stringify(eventWritePayload(params)), deadlineMs);
   if (outcome.status === "stale") return { status: "stale" };
   if (outcome.status === "duplicate") return { status: "duplicate" };
-  return { status: "recorded", disabledAutomations: outcome.disabled ?? 0 };
+  return { status: "recorded", disabledAutomations: outcome.disabled ?? 0, outdated: outcome.outdated ?? null };
 }

@@ -123,7 +123,8 @@ function finalStatus(records: ActionRecord[]): { status: "succeeded" | "failed";
   return failed ? { status: "failed", error: `${actionLabel(failed)}: ${failed.error}` } : { status: "succeeded", error: null };
 }
 
-async function writeEffects(tx: Tx, workspaceId: string, effects: EffectBatch): Promise<void> {
+/** Inserts queued effects; their unique keys make a repeated write harmless. */
+export async function writeEffects(tx: Tx, workspaceId: string, effects: EffectBatch): Promise<void> {
   if (effects.activities.length > 0) {
     await tx.insert(activities).values(effects.activities.map((a) => ({ ...a, workspaceId }))).onConflictDoNothing();
   }

@@ -9,9 +9,10 @@ import { getAction } from "@/lib/automations/actions";
 import { executeAction } from "@/lib/actions/registry";
 import { emptyEffects, type ActionContext, type EffectBatch } from "@/lib/actions/types";
 import type { UserDirectory } from "@/lib/actions/user-directory";
+import type { EventProblem } from "@/lib/actions/event-problems";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 
-export type RunStatus = "succeeded" | "failed" | "skipped" | "stopped";
+export type RunStatus = "succeeded" | "failed" | "skipped" | "stopped" | "missed";
 export type ActionStatus = "succeeded" | "failed" | "pending" | "skipped";
 
 export type ActionRecord = {
@@ -34,6 +35,8 @@ export type RunRecord = {
   status: RunStatus;
   trace: RunTrace;
   error: string | null;
+  /** Set when the run failed because of the event (it does not count toward auto-disable). */
+  problem: EventProblem | null;
   durationMicros: number;
   finishedAt: Date;
   actions: ActionRecord[];
@@ -59,6 +62,7 @@ export function actionLabel(action: Pick<PlannedAction, "index" | "type">): stri
 export function runActions(ctx: ActionContext, actions: readonly PlannedAction[], clock: () => Date) {
   const records: ActionRecord[] = [];
   let error: string | null = null;
+  let problem: EventProblem | null = null;
   for (const action of actions) {
     if (error) {
       records.push({ index: action.index, type: action.type, status: "skipped", output: { reason: SKIPPED_REASON }, error: null, config: action.config, finishedAt: clock() });
@@ -67,13 +71,14 @@ export function runActions(ctx: ActionContext, actions: readonly PlannedAction[]
     const outcome = executeAction(ctx, action);
     if (outcome.status === "failed") {
       error = `${actionLabel(action)}: ${outcome.error}`;
+      problem = outcome.problem ?? null;
       records.push({ index: action.index, type: action.type, status: "failed", output: null, error: outcome.error, config: action.config, finishedAt: clock() });
     } else {
       const output = action.missing.length > 0 ? { ...outcome.output, missingVariables: action.missing } : outcome.output;
       records.push({ index: action.index, type: action.type, status: outcome.status, output, error: null, finishedAt: clock() });
     }
   }
-  return { records, error };
+  return { records, error, problem };
 }
 
 // The ingest cache hands the same list to every event: its id map is built once per list, not per event.
@@ -112,6 +117,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
       status: plan.status === "pending" ? "succeeded" : plan.status,
       trace: plan.trace,
       error: plan.error,
+      problem: null,
       durationMicros: 0,
       finishedAt: now,
       actions: [],
@@ -127,11 +133,12 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
         users,
         effects,
       };
-      const { records, error } = runActions(ctx, plan.actions, clock);
+      const { records, error, problem } = runActions(ctx, plan.actions, clock);
       run.actions = records;
       if (error) {
         run.status = "failed";
         run.error = error;
+        run.problem = problem;
       }
     }
     run.durationMicros = Math.round((planShare + performance.now() - started) * 1000);

@@ -10,7 +10,7 @@ import { isStorableText } from "@/lib/text/storable-text";
 import { decodeRunCursor } from "./run-cursor";
 
 /** The statuses of db/schema/runs.ts, repeated here so the browser bundle does not pull in the schema. */
-export const RUN_STATUS_OPTIONS = ["succeeded", "failed", "skipped", "stopped", "running"] as const;
+export const RUN_STATUS_OPTIONS = ["succeeded", "failed", "skipped", "stopped", "missed", "running"] as const;
 export type RunStatusFilter = (typeof RUN_STATUS_OPTIONS)[number];
 
 export type RunFilters = {

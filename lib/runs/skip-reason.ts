@@ -16,7 +16,15 @@ function firstUnmet(node: ConditionTraceNode | null): ConditionTraceLeaf | null 
   return null;
 }
 
+/** An outdated event's runs carry the reason in `trace.stale` (app.record_event). */
+function staleReason(trace: unknown): string | null {
+  const stale = (trace as { stale?: { reason?: unknown } } | null)?.stale;
+  return typeof stale?.reason === "string" ? `Stale: ${stale.reason}` : null;
+}
+
 export function skipReason(trace: unknown): string | null {
+  const stale = staleReason(trace);
+  if (stale) return stale;
   const leaf = firstUnmet(readTrace(trace).conditions);
   if (!leaf) return null;
   const field = getField(leaf.field);

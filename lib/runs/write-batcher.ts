@@ -30,7 +30,8 @@ export function slowWriteMs(events: number): number {
  */
 export const MAX_QUEUE = 2_000;
 
-export type WriteOutcome = { status: string; disabled?: number };
+/** `outdated`: the event was older than the entity's last known change (or the entity deleted): its runs were recorded as skipped, for this reason. */
+export type WriteOutcome = { status: string; disabled?: number; outdated?: string };
 
 type Pending = {
   payload: string;

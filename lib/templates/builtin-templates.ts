@@ -44,7 +44,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "A call for the owner two days after the deal reaches the stage.",
       trigger: { type: "deal.stage_changed", to: "", from: "" },
       conditions: all,
-      actions: [{ type: "create_activity", config: { subject: "Follow up on {{deal.title}}", activityType: "call", dueInDays: 2, assignee: { kind: "deal_owner" }, note: "" } }],
+      actions: [{ type: "create_activity", config: { subject: "Follow up on {{deal.title}}", activityType: "call", dueInDays: 2, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } }],
     },
   },
   {
@@ -59,7 +59,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "",
       trigger: { type: "deal.created" },
       conditions: all,
-      actions: [{ type: "create_activity", config: { subject: "Intro call: {{deal.title}}", activityType: "call", dueInDays: 1, assignee: { kind: "deal_owner" }, note: "" } }],
+      actions: [{ type: "create_activity", config: { subject: "Intro call: {{deal.title}}", activityType: "call", dueInDays: 1, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } }],
     },
   },
   {
@@ -74,7 +74,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "",
       trigger: { type: "deal.stage_changed", to: "proposal", from: "" },
       conditions: all,
-      actions: [{ type: "create_activity", config: { subject: "Check in on the proposal for {{deal.title}}", activityType: "task", dueInDays: 3, assignee: { kind: "deal_owner" }, note: "" } }],
+      actions: [{ type: "create_activity", config: { subject: "Check in on the proposal for {{deal.title}}", activityType: "task", dueInDays: 3, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } }],
     },
   },
   {
@@ -141,8 +141,8 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       trigger: { type: "deal.won" },
       conditions: all,
       actions: [
-        { type: "notify_user", config: { to: { kind: "deal_owner" }, message: "You won {{deal.title}}!" } },
-        { type: "create_activity", config: { subject: "Send a thank-you to the customer of {{deal.title}}", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, note: "" } },
+        { type: "notify_user", config: { to: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, message: "You won {{deal.title}}!" } },
+        { type: "create_activity", config: { subject: "Send a thank-you to the customer of {{deal.title}}", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } },
       ],
     },
   },
@@ -158,7 +158,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "",
       trigger: { type: "deal.owner_changed" },
       conditions: all,
-      actions: [{ type: "create_activity", config: { subject: "Read up on {{deal.title}}: you own it now", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, note: "" } }],
+      actions: [{ type: "create_activity", config: { subject: "Read up on {{deal.title}}: you own it now", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } }],
     },
   },
   {
@@ -188,7 +188,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "",
       trigger: { type: "contact.created" },
       conditions: all,
-      actions: [{ type: "send_email", config: { to: { kind: "deal_owner" }, subject: "Welcome {{contact.name}}", body: "{{contact.name}} was just added to the CRM. Say hello!" } }],
+      actions: [{ type: "send_email", config: { to: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, subject: "Welcome {{contact.name}}", body: "{{contact.name}} was just added to the CRM. Say hello!" } }],
     },
   },
   {
@@ -233,7 +233,7 @@ export const BUILTIN_TEMPLATES: readonly AutomationTemplate[] = [
       description: "",
       trigger: { type: "deal.inactive", days: 7 },
       conditions: all,
-      actions: [{ type: "create_activity", config: { subject: "{{deal.title}} has gone quiet: follow up", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, note: "" } }],
+      actions: [{ type: "create_activity", config: { subject: "{{deal.title}} has gone quiet: follow up", activityType: "task", dueInDays: 1, assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" }, note: "" } }],
     },
   },
 ];

@@ -43,6 +43,8 @@ describe.each(TEST_DRIVERS)("export and import on %s", (driver) => {
         actions: [
           { type: "create_activity", config: { subject: "Call", activityType: "call", dueInDays: 1, assignee: { kind: "member", userId: team.memberA.id } } },
           { type: "send_webhook", config: { url: "https://erp.example.com/hook", headers: [{ name: "Authorization", value: "Bearer s3cret" }] } },
+          // The fallback names a member too: it travels by email like the recipient.
+          { type: "notify_user", config: { to: { kind: "deal_owner" }, ifOwnerMissing: { kind: "member", userId: team.memberA.id }, message: "Hi" } },
         ],
       }),
     });
@@ -52,6 +54,7 @@ describe.each(TEST_DRIVERS)("export and import on %s", (driver) => {
     expect(text).not.toContain("s3cret");
     expect(text).not.toContain(team.memberA.id);
     expect(text).toContain(team.memberA.email);
+    expect(text).toContain(`"ifOwnerMissing":{"kind":"member","email":"${team.memberA.email}"}`);
 
     // A second workspace of the same admin, with member A in it too.
     const second = await createWorkspace(handle.db, { name: "Second", adminId: team.admin.id, adminCrmUserId: "crm-admin-2" });

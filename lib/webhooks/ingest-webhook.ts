@@ -17,9 +17,9 @@ import type { NormalizedEvent } from "@/lib/engine/event";
 import { processEvent } from "@/lib/runs/process-event";
 import { failureKind, failureResponse, FAILURE_ANSWERS, type FailureKind } from "./failure-answers";
 import { lastKnownSource, loadSource, validSecrets, type InboundSource } from "./load-source";
-import { assertJsonContentType, normalizePayload, parseJsonBody } from "./parse-payload";
+import { assertJsonContentType, normalizePayload, parseJsonBody, readReplayFlag } from "./parse-payload";
 import { readBody } from "./read-body";
-import { recordDelivery, type DeliveryLogEntry } from "./record-delivery";
+import { recordDelivery, snippetOf, type DeliveryLogEntry } from "./record-delivery";
 import { WebhookRejection } from "./rejection";
 import { RejectionSampler, REJECTIONS_LOGGED_PER_SECOND, type RejectionSummary } from "./rejection-sampler";
 import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
@@ -27,7 +27,7 @@ import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
 /** `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer. */
 export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void };
 
-type Verified = { externalId: string; event: NormalizedEvent };
+type Verified = { externalId: string; event: NormalizedEvent; replay: boolean };
 type LogEntry = Omit<DeliveryLogEntry, "workspaceId" | "sourceId" | "externalId" | "receivedAt">;
 
 /** A delivery-log write may wait this long (it runs when something already went wrong). */
@@ -78,8 +78,9 @@ function verifyAndParse(source: InboundSource, request: Request, raw: Uint8Array
   } else {
     externalId = verifyStandardWebhook({ body: raw, headers: request.headers, secrets, now });
   }
-  const event = normalizePayload(source.format, parseJsonBody(raw), now);
-  return { externalId, event: { ...event, id: externalId } };
+  const body = parseJsonBody(raw);
+  const event = normalizePayload(source.format, body, now);
+  return { externalId, event: { ...event, id: externalId }, replay: readReplayFlag(body) };
 }
 
 /** A delivery's log line, never failing the delivery and never waiting past LOG_DEADLINE_MS. */
@@ -135,6 +136,8 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
       event: verified.event,
       now,
       deadline,
+      replay: verified.replay,
+      snippet: snippetOf(raw),
     });
     if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.

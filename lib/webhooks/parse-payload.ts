@@ -68,3 +68,16 @@ export function assertJsonContentType(headers: Headers): void {
     value ? `Content-Type must be application/json, not “${value}”` : "Content-Type must be application/json",
   );
 }
+
+/**
+ * A top-level `"replay": true` marks a backfill: recorded, snapshot updated, nothing run (any
+ * format; the body is signed, so only the sender can say it). Anything but a boolean is refused.
+ */
+export function readReplayFlag(body: unknown): boolean {
+  if (typeof body !== "object" || body === null || !Object.hasOwn(body, "replay")) return false;
+  const replay = (body as { replay: unknown }).replay;
+  if (typeof replay === "boolean") return replay;
+  throw new WebhookRejection("invalid_input", "invalid_payload", "The body is not a valid payload", [
+    { path: "replay", message: "replay must be true or false" },
+  ]);
+}

@@ -3,7 +3,7 @@
 // stored (`{ "type", "config": {…} }`). Recipients may be words, a member's id or an address.
 
 import { z } from "zod";
-import { getAction } from "@/lib/automations/actions";
+import { DEFAULT_OWNER_FALLBACK, getAction } from "@/lib/automations/actions";
 import { camelCase, isRecord, objectKeys, rewriteKeys, snakeCase, type JsonRecord } from "./keys";
 import type { InputIssue, Origin } from "./origin";
 
@@ -63,7 +63,26 @@ function normalizeAction(sent: unknown, origin: Origin, issues: InputIssue[]): u
   if (definition.type === "send_webhook" && isRecord(config.headers)) {
     config.headers = Object.entries(config.headers).map(([name, value]) => ({ name, value }));
   }
-  return { type: definition.type, config: { ...DEFAULTS[definition.type], ...config } };
+  if ("ifOwnerMissing" in config) config.ifOwnerMissing = normalizeFallback(config.ifOwnerMissing, configOrigin.at("ifOwnerMissing")!, issues);
+  return { type: definition.type, config: withDefaultFallback(recipientKey, { ...DEFAULTS[definition.type], ...config }) };
+}
+
+/** An action for the deal owner sent without a fallback gets the default one (the automation owner), as in the editor. */
+function withDefaultFallback(recipientKey: string | undefined, config: JsonRecord): JsonRecord {
+  if (!recipientKey || "ifOwnerMissing" in config) return config;
+  const recipient = config[recipientKey];
+  return isRecord(recipient) && recipient.kind === "deal_owner" ? { ...config, ifOwnerMissing: { ...DEFAULT_OWNER_FALLBACK } } : config;
+}
+
+/** "automation_owner" | "skip" | a member's id | the stored `{ kind, … }`. */
+function normalizeFallback(sent: unknown, origin: Origin, issues: InputIssue[]): unknown {
+  if (typeof sent === "string") {
+    const word = snakeCase(sent.trim());
+    if (word === "automation_owner" || word === "skip") return { kind: word };
+    if (isUuid(sent.trim())) return { kind: "member", userId: sent.trim() };
+    return sent;
+  }
+  return normalizeRecipient(sent, origin, issues);
 }
 
 /** "deal_owner" | "automation_owner" | a member's id | an email address | the stored `{ kind, … }`. */

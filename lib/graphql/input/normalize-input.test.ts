@@ -4,6 +4,10 @@ import { normalizeAutomationInput } from "./normalize-input";
 const PLAN_ACTION = { type: "create_activity", subject: "Follow up", due_in_days: 2 };
 const PLAN_TRIGGER = { type: "deal_stage_changed", stage_id: "negotiation" };
 
+const withFallback = (fallback: unknown) =>
+  normalizeAutomationInput({ name: "x", trigger: PLAN_TRIGGER, action: { type: "notify_user", to: "deal_owner", message: "Hi", if_owner_missing: fallback } });
+const fallbackOf = (result: ReturnType<typeof withFallback>) => result.ok && (result.data.actions[0].config as { ifOwnerMissing?: unknown }).ifOwnerMissing;
+
 describe("normalizeAutomationInput", () => {
   it("accepts the plan's JSON shapes and returns the stored form", () => {
     const result = normalizeAutomationInput({
@@ -18,9 +22,19 @@ describe("normalizeAutomationInput", () => {
         name: "Plan example",
         trigger: { type: "deal.stage_changed", to: "negotiation" },
         conditions: { kind: "group", match: "all", conditions: [{ kind: "condition", field: "deal.amount", operator: "gt", value: 1000 }] },
-        actions: [{ type: "create_activity", config: { subject: "Follow up", dueInDays: 2, activityType: "task", assignee: { kind: "deal_owner" } } }],
+        // A deal-owner action gets the default fallback, as in the editor.
+        actions: [{ type: "create_activity", config: { subject: "Follow up", dueInDays: 2, activityType: "task", assignee: { kind: "deal_owner" }, ifOwnerMissing: { kind: "automation_owner" } } }],
       },
     });
+  });
+
+  it("takes the owner fallback as a word, a member's id or the stored form, and refuses an unknown one", () => {
+    expect(fallbackOf(withFallback("skip"))).toEqual({ kind: "skip" });
+    expect(fallbackOf(withFallback("automation_owner"))).toEqual({ kind: "automation_owner" });
+    expect(fallbackOf(withFallback("00000000-0000-4000-8000-000000000001"))).toEqual({ kind: "member", userId: "00000000-0000-4000-8000-000000000001" });
+    expect(fallbackOf(withFallback({ kind: "member", user_id: "00000000-0000-4000-8000-000000000001" }))).toEqual({ kind: "member", userId: "00000000-0000-4000-8000-000000000001" });
+    const bad = withFallback("the boss");
+    expect(bad.ok).toBe(false);
   });
 
   it.each([

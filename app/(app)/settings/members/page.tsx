@@ -10,14 +10,24 @@ import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/list-members";
 import { TimeZoneForm } from "@/components/workspaces/time-zone-form";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
+import { UnmappedOwnerPanel } from "@/components/members/unmapped-owner-panel";
+import { crmUserIdSchema } from "@/lib/members/schemas";
+import { countUnmappedOwnerRuns } from "@/lib/runs/problem-runs";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage() {
+export default async function MembersPage({ searchParams }: { searchParams: Promise<{ crm?: string | string[] }> }) {
   const session = await requireAdmin();
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
-  const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
+  // ?crm=<id>: an event-problem notification's link, for mapping that CRM user id and retrying its runs.
+  const crm = crmUserIdSchema.safeParse(firstValue((await searchParams).crm));
+  const crmUserId = crm.success ? crm.data : null;
+  const [members, invitations, failedRuns] = await Promise.all([
+    listMembers(db, scope),
+    listPendingInvitations(db, scope),
+    crmUserId ? countUnmappedOwnerRuns(db, session.claims, { ...scope, crmUserId }) : 0,
+  ]);
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   return (
     <>
@@ -25,6 +35,11 @@ export default async function MembersPage() {
         title="Members"
         description={`Who can use ${session.workspace.name}. Admins manage every automation, webhook source and member; members manage their own automations. The CRM user id links a person to the CRM's owner ids.`}
       />
+      {crmUserId ? (
+        <Card className="mb-6 p-5">
+          <UnmappedOwnerPanel crmUserId={crmUserId} members={members} failedRuns={failedRuns} />
+        </Card>
+      ) : null}
       <Card className="mb-6 p-5">
         <InviteMemberForm />
       </Card>
@@ -40,4 +55,8 @@ export default async function MembersPage() {
       </Card>
     </>
   );
+}
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -25,6 +25,8 @@ import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 import { AppError } from "@/lib/result";
 import { getNextCheck } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
+import { MissedEventsPanel } from "@/components/automations/missed-events-panel";
+import { countMissedRuns } from "@/lib/runs/missed-runs";
 
 export const metadata: Metadata = { title: "Automation" };
 
@@ -42,6 +44,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date(), timeZone });
   const nextCheck = await getNextCheck(db, { trigger: automation.trigger, timeZone, now: new Date() });
+  const missed = await countMissedRuns(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id });
 
   return (
     <>
@@ -77,6 +80,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
           <ReactivateButton id={automation.id} name={automation.name} />
         </section>
       ) : null}
+      <MissedEventsPanel id={automation.id} count={missed} isActive={automation.isActive} />
       <Card className="mb-6 p-5">
         <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
