@@ -19,7 +19,7 @@ function Message({ id, state }: { id: string; state: SourceActionState }) {
   );
 }
 
-function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
+function RotateSecret({ sourceId, sourceName, secretName }: { sourceId: string; sourceName: string; secretName: string }) {
   const [state, action, pending] = useActionState(rotateSecretAction, {} as SourceActionState);
   const [confirming, setConfirming] = useState(false);
   const hydrated = useHydrated();
@@ -27,15 +27,15 @@ function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: 
     return (
       <div className="contents">
         <Button variant="secondary" disabled={!hydrated} onClick={() => setConfirming(true)}>
-          Rotate secret
+          Rotate {secretName}
         </Button>
         <Message id={`rotate-${sourceId}`} state={state} />
       </div>
     );
   }
   return (
-    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the secret of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm text-ink">Create a new secret? The current one keeps verifying for 24 hours, time to update your CRM.</p>
+    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the ${secretName} of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+      <p className="text-sm text-ink">Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM.</p>
       <input type="hidden" name="sourceId" value={sourceId} />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
@@ -78,11 +78,11 @@ function SendTestEvent({ sourceId, disabled }: { sourceId: string; disabled: boo
   );
 }
 
-export function SourceControls({ sourceId, sourceName, isActive }: { sourceId: string; sourceName: string; isActive: boolean }) {
+export function SourceControls({ sourceId, sourceName, isActive, secretName = "secret" }: { sourceId: string; sourceName: string; isActive: boolean; secretName?: string }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
       <SendTestEvent sourceId={sourceId} disabled={!isActive} />
-      <RotateSecret sourceId={sourceId} sourceName={sourceName} />
+      <RotateSecret sourceId={sourceId} sourceName={sourceName} secretName={secretName} />
       <ToggleSource sourceId={sourceId} isActive={isActive} />
     </div>
   );

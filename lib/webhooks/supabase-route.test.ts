@@ -24,6 +24,9 @@ function supabaseRequest(sourceId: string, secret: string, body: unknown): Reque
 /** A row of public.deals at a time (as the documented trigger keeps updated_at). */
 const deal = (stage: string, minute: number) => ({ id: "D-7", title: "Globex", stage, owner_id: "crm-b", updated_at: `2026-11-25 09:${String(minute).padStart(2, "0")}:00.000001+00` });
 
+const lead = (minute: number) => ({ lead_id: 5, title: "Initech", phase: "lead", rep: "crm-b", updated_at: `2026-11-25 09:0${minute}:00+00` });
+const row = (phase: string, minute: number) => ({ lead_id: 9, title: "Umbrella", phase, rep: "crm-b", updated_at: `2026-11-25T09:0${minute}:00Z` });
+
 describe.each(TEST_DRIVERS)("Supabase sources on %s", (driver) => {
   let db: Db;
   useRouteTestDb(driver, (handle) => {
@@ -59,7 +62,6 @@ describe.each(TEST_DRIVERS)("Supabase sources on %s", (driver) => {
   it("records insert → delete → insert of one row as three events", async () => {
     const world = await makeWebhookWorld(db);
     const source = await insertSource(db, world.workspace.id, "supabase", { supabase: CRM_MAPPING });
-    const lead = (minute: number) => ({ lead_id: 5, title: "Initech", phase: "lead", rep: "crm-b", updated_at: `2026-11-25 09:0${minute}:00+00` });
     const bodies = [
       { type: "INSERT", table: "leads", schema: "crm", record: lead(1), old_record: null },
       { type: "DELETE", table: "leads", schema: "crm", record: null, old_record: lead(1) },
@@ -77,7 +79,6 @@ describe.each(TEST_DRIVERS)("Supabase sources on %s", (driver) => {
   it("maps the source's own columns: the rep column resolves the owner, the phase column triggers the stage change", async () => {
     const world = await makeWebhookWorld(db);
     const source = await insertSource(db, world.workspace.id, "supabase", { supabase: CRM_MAPPING });
-    const row = (phase: string, minute: number) => ({ lead_id: 9, title: "Umbrella", phase, rep: "crm-b", updated_at: `2026-11-25T09:0${minute}:00Z` });
     const answer = await post(supabaseRequest(source.id, source.secret, { type: "UPDATE", table: "leads", schema: "crm", record: row("negotiation", 2), old_record: row("proposal", 1) }));
     expect(answer.body).toMatchObject({ runs: [{ automationId: world.automationId, status: "succeeded" }] });
     const [activity] = await db.select({ assigneeId: activities.assigneeId, entityId: activities.entityId }).from(activities).where(eq(activities.workspaceId, world.workspace.id));
