@@ -6,6 +6,7 @@ import { logUnexpected } from "@/lib/auth/pg-error";
 import { requireAdmin } from "@/lib/auth/session";
 import { AppError, fieldErrorsFromIssues } from "@/lib/result";
 import { createSource } from "./create-source";
+import { deleteSource } from "./delete-source";
 import { rotateSourceSecret } from "./rotate-source-secret";
 import { createSourceSchema, sourceIdSchema } from "./schemas";
 import { sendTestEvent } from "./send-test-event";
@@ -91,6 +92,20 @@ export async function setSourceActiveAction(previous: SourceActionState, formDat
     return failed(error);
   }
   return done(previous, isActive ? "Source enabled." : "Source disabled: deliveries are refused with 403.");
+}
+
+export async function deleteSourceAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {
+  const session = await requireAdmin();
+  const sourceId = sourceIdSchema.safeParse(field(formData, "sourceId"));
+  if (!sourceId.success) return { ok: false, error: "Unknown webhook source" };
+  let name: string;
+  try {
+    const { db } = await getDb();
+    ({ name } = await deleteSource(db, { claims: session.claims, workspaceId: session.workspace.id, sourceId: sourceId.data }));
+  } catch (error) {
+    return failed(error);
+  }
+  return done(previous, `Deleted “${name}”.`);
 }
 
 export async function sendTestEventAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {
