@@ -63,3 +63,35 @@ test("an admin creates a Pipedrive source and sees its HTTP auth credentials; a 
     await webhooks.deleteSource(name);
   }
 });
+
+test("an admin maps a Supabase source's tables and columns and names its event time column", async ({ page }) => {
+  await signIn(page, ADMIN_EMAIL);
+  const webhooks = new WebhooksPage(page);
+  await webhooks.goto();
+  const name = uniqueName("E2E Supabase");
+  const source = await webhooks.createSource(name, "Supabase Database Webhook");
+  try {
+    await expect(source.getByText(/^Not deduplicated: name an event time column/)).toBeVisible();
+    const form = source.getByRole("form", { name: `Tables and columns of ${name}` });
+    await expect(form.getByLabel("Tables")).toHaveValue(/^public\.deals = deal\n/);
+    await form.getByLabel("Tables").fill("crm.leads = deal\ncrm.bills = invoice");
+    await form.getByRole("button", { name: "Save tables and columns" }).click();
+    await expect(form.getByText("Line 2: the entity must be one of deal, contact, organization, activity, not “invoice”")).toBeVisible();
+    await expect(form.getByLabel("Tables")).toHaveValue("crm.leads = deal\ncrm.bills = invoice");
+
+    await form.getByLabel("Tables").fill("crm.leads = deal\npublic.people = contact");
+    await form.getByLabel("Owner column").fill("rep");
+    await form.getByLabel("Stage column").fill("phase");
+    await form.getByLabel("Event time column").fill("updated_at");
+    await form.getByRole("button", { name: "Save tables and columns" }).click();
+    await expect(form.getByRole("status")).toHaveText("Mapping saved.");
+    await expect(source.getByText("Deliveries are deduplicated on the primary key and updated_at: a change sent twice runs once.")).toBeVisible();
+    await webhooks.goto();
+    await webhooks.source(name).getByText("Tables and columns").click();
+    await expect(form.getByLabel("Tables")).toHaveValue("crm.leads = deal\npublic.people = contact");
+    await expect(form.getByLabel("Owner column")).toHaveValue("rep");
+  } finally {
+    await webhooks.goto();
+    await webhooks.deleteSource(name);
+  }
+});

@@ -30,19 +30,16 @@ function Credentials({ source }: { source: SourceSummary }) {
 
 function SupabaseMapping({ source }: { source: SourceSummary }) {
   if (!source.supabaseMapping) return null;
-  const deduplicated = Boolean(source.supabaseMapping.columns.eventTime);
+  const eventTime = source.supabaseMapping.columns.eventTime;
   return (
-    <details className="rounded-md border border-surface-line p-3" open={!deduplicated}>
-      <summary className="cursor-pointer text-sm font-semibold text-ink">Tables and columns</summary>
-      <p className={`mt-2 text-sm ${deduplicated ? "text-ink-muted" : "font-medium text-warning"}`}>
-        {deduplicated
-          ? `Deliveries are deduplicated on the primary key and ${source.supabaseMapping.columns.eventTime}: a change sent twice runs once.`
+    <div className="space-y-2">
+      <p className={`text-sm ${eventTime ? "text-ink-muted" : "font-medium text-warning"}`}>
+        {eventTime
+          ? `Deliveries are deduplicated on the primary key and ${eventTime}: a change sent twice runs once.`
           : "Not deduplicated: name an event time column (such as updated_at, kept current by a trigger) so a change sent twice runs once."}
       </p>
-      <div className="mt-3">
-        <SupabaseMappingForm sourceId={source.id} sourceName={source.name} mapping={source.supabaseMapping} />
-      </div>
-    </details>
+      <SupabaseMappingForm sourceId={source.id} sourceName={source.name} mapping={source.supabaseMapping} initiallyOpen={!eventTime} />
+    </div>
   );
 }
 
