@@ -87,7 +87,7 @@ test("an admin maps a Supabase source's tables and columns and names its event t
     await expect(form.getByRole("status")).toHaveText("Mapping saved.");
     await expect(source.getByText("Deliveries are deduplicated on the primary key and updated_at: a change sent twice runs once.")).toBeVisible();
     await webhooks.goto();
-    await webhooks.source(name).getByText("Tables and columns").click();
+    await webhooks.source(name).getByText("Tables and columns", { exact: true }).click();
     await expect(form.getByLabel("Tables")).toHaveValue("crm.leads = deal\npublic.people = contact");
     await expect(form.getByLabel("Owner column")).toHaveValue("rep");
   } finally {
