@@ -19,7 +19,7 @@ export function CreateSourceForm() {
           Add a webhook source
         </h2>
         <p className="text-sm text-ink-muted">
-          A source is one sender (your CRM, or a Supabase project). It gets its own URL and secret.
+          A source is one sender (your CRM, a Supabase project, or a Pipedrive account). It gets its own URL and credentials.
         </p>
       </div>
       <FormMessage id="create-source-message" error={state.error} notice={state.ok ? state.message : undefined} />
@@ -27,10 +27,11 @@ export function CreateSourceForm() {
         <Field id="source-name" label="Name" error={errors.name}>
           <Input id="source-name" name="name" maxLength={100} required autoComplete="off" invalid={Boolean(errors.name)} aria-describedby={errors.name ? "source-name-error" : undefined} />
         </Field>
-        <Field id="source-format" label="Payload format" error={errors.format} hint="Supabase: Database Webhooks, authenticated by a bearer secret">
+        <Field id="source-format" label="Payload format" error={errors.format} hint="Supabase: Database Webhooks with a bearer secret. Pipedrive: webhooks v2 with an HTTP auth user and password.">
           <Select id="source-format" name="format" defaultValue="native" invalid={Boolean(errors.format)}>
             <option value="native">Native (Standard Webhooks)</option>
             <option value="supabase">Supabase Database Webhook</option>
+            <option value="pipedrive">Pipedrive (webhooks v2)</option>
           </Select>
         </Field>
         <Button type="submit" className="sm:mt-6" disabled={pending || !hydrated}>

@@ -1,15 +1,52 @@
 import { Badge, Card } from "@/components/ui/card";
+import type { PayloadFormat } from "@/lib/webhooks/adapters/types";
 import type { SourceSummary } from "@/lib/webhooks/sources/list-sources";
+import { BasicCredentials } from "./basic-credentials";
 import { CopyButton } from "./copy-button";
 import { DeliveriesTable } from "./deliveries-table";
 import { SecretField } from "./secret-field";
 import { SourceControls } from "./source-controls";
+import { SupabaseMappingForm } from "./supabase-mapping-form";
 
 const absolute = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** One webhook source: where to send, how to sign, what to do with it, and what arrived lately. */
+/** Per format: its badge, how the CRM authenticates, and what the rotate button renews. */
+const FORMATS: Record<PayloadFormat, { label: string; howTo: string; secretName: string }> = {
+  native: { label: "Native", howTo: "Sign each delivery with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).", secretName: "secret" },
+  supabase: { label: "Supabase", howTo: "Supabase Database Webhooks: add the header Authorization: Bearer <secret>.", secretName: "secret" },
+  pipedrive: {
+    label: "Pipedrive",
+    howTo: "In Pipedrive (Tools and apps → Webhooks), create a webhook for deal, person, organization or activity with this URL, version 2.0, and this HTTP auth user name and password.",
+    secretName: "password",
+  },
+};
+
+function Credentials({ source }: { source: SourceSummary }) {
+  if (source.format === "pipedrive" && source.basicUsername) {
+    return <BasicCredentials sourceId={source.id} sourceName={source.name} username={source.basicUsername} password={source.secret} />;
+  }
+  return <SecretField secret={source.secret} sourceName={source.name} />;
+}
+
+function SupabaseMapping({ source }: { source: SourceSummary }) {
+  if (!source.supabaseMapping) return null;
+  const eventTime = source.supabaseMapping.columns.eventTime;
+  return (
+    <div className="space-y-2">
+      <p className={`text-sm ${eventTime ? "text-ink-muted" : "font-medium text-warning"}`}>
+        {eventTime
+          ? `Deliveries are deduplicated on the primary key and ${eventTime}: a change sent twice runs once.`
+          : "Not deduplicated: name an event time column (such as updated_at, kept current by a trigger) so a change sent twice runs once."}
+      </p>
+      <SupabaseMappingForm sourceId={source.id} sourceName={source.name} mapping={source.supabaseMapping} initiallyOpen={!eventTime} />
+    </div>
+  );
+}
+
+/** One webhook source: where to send, how to authenticate, what to do with it, and what arrived lately. */
 export function SourceCard({ source, endpointUrl }: { source: SourceSummary; endpointUrl: string }) {
   const headingId = `source-${source.id}`;
+  const format = FORMATS[source.format];
   return (
     <Card className="mb-6 p-5">
       <section aria-labelledby={headingId} className="space-y-4">
@@ -17,7 +54,7 @@ export function SourceCard({ source, endpointUrl }: { source: SourceSummary; end
           <h2 id={headingId} className="text-lg font-semibold text-ink">
             {source.name}
           </h2>
-          <Badge tone="info">{source.format === "supabase" ? "Supabase" : "Native"}</Badge>
+          <Badge tone="info">{format.label}</Badge>
           <Badge tone={source.isActive ? "success" : "warning"}>{source.isActive ? "Active" : "Disabled"}</Badge>
         </div>
         <div className="space-y-1">
@@ -31,18 +68,17 @@ export function SourceCard({ source, endpointUrl }: { source: SourceSummary; end
             <CopyButton value={endpointUrl} label={`Copy the endpoint URL of ${source.name}`} />
           </div>
         </div>
-        <SecretField secret={source.secret} sourceName={source.name} />
+        <Credentials source={source} />
         <p className="text-xs text-ink-muted">
-          {source.format === "supabase"
-            ? "Supabase Database Webhooks: add the header Authorization: Bearer <secret>."
-            : "Sign each delivery with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature)."}{" "}
+          {format.howTo}{" "}
           {source.previousSecretExpiresAt ? (
             <strong className="font-medium text-warning">
-              The previous secret stays valid until <time dateTime={source.previousSecretExpiresAt.toISOString()}>{absolute.format(source.previousSecretExpiresAt)} UTC</time>.
+              The previous {format.secretName} stays valid until <time dateTime={source.previousSecretExpiresAt.toISOString()}>{absolute.format(source.previousSecretExpiresAt)} UTC</time>.
             </strong>
           ) : null}
         </p>
-        <SourceControls sourceId={source.id} sourceName={source.name} isActive={source.isActive} />
+        <SourceControls sourceId={source.id} sourceName={source.name} isActive={source.isActive} secretName={format.secretName} />
+        <SupabaseMapping source={source} />
         <div>
           <h3 className="mb-2 text-sm font-semibold text-ink">Recent deliveries</h3>
           <DeliveriesTable deliveries={source.deliveries} sourceName={source.name} />

@@ -1,12 +1,13 @@
 "use client";
-// The buttons of one source: rotate the secret (after a confirmation), enable/disable, and send a
-// test event. Each reports its outcome next to the buttons.
+// The buttons of one source: rotate the secret (after a confirmation), enable/disable, send a test
+// event, and delete (after a confirmation; refused once it received events). Each reports its
+// outcome next to the buttons.
 
 import { useActionState, useState } from "react";
 import { useHydrated } from "@/components/automations/use-hydrated";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
-import { rotateSecretAction, sendTestEventAction, setSourceActiveAction } from "@/lib/webhooks/sources/actions";
+import { deleteSourceAction, rotateSecretAction, sendTestEventAction, setSourceActiveAction } from "@/lib/webhooks/sources/actions";
 import type { SourceActionState } from "@/lib/webhooks/sources/types";
 
 /** Outcomes go below the row of buttons (flex `order`), whichever button they belong to. */
@@ -19,7 +20,7 @@ function Message({ id, state }: { id: string; state: SourceActionState }) {
   );
 }
 
-function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
+function RotateSecret({ sourceId, sourceName, secretName }: { sourceId: string; sourceName: string; secretName: string }) {
   const [state, action, pending] = useActionState(rotateSecretAction, {} as SourceActionState);
   const [confirming, setConfirming] = useState(false);
   const hydrated = useHydrated();
@@ -27,15 +28,15 @@ function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: 
     return (
       <div className="contents">
         <Button variant="secondary" disabled={!hydrated} onClick={() => setConfirming(true)}>
-          Rotate secret
+          Rotate {secretName}
         </Button>
         <Message id={`rotate-${sourceId}`} state={state} />
       </div>
     );
   }
   return (
-    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the secret of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm text-ink">Create a new secret? The current one keeps verifying for 24 hours, time to update your CRM.</p>
+    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the ${secretName} of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+      <p className="text-sm text-ink">Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM.</p>
       <input type="hidden" name="sourceId" value={sourceId} />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
@@ -64,6 +65,36 @@ function ToggleSource({ sourceId, isActive }: { sourceId: string; isActive: bool
   );
 }
 
+function DeleteSource({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
+  const [state, action, pending] = useActionState(deleteSourceAction, {} as SourceActionState);
+  const [confirming, setConfirming] = useState(false);
+  const hydrated = useHydrated();
+  if (!confirming) {
+    return (
+      <div className="contents">
+        <Button variant="ghost" disabled={!hydrated} onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+        <Message id={`delete-${sourceId}`} state={{ error: state.error }} />
+      </div>
+    );
+  }
+  return (
+    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Delete ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
+      <p className="text-sm text-ink">Delete this source and its delivery log? Its URL stops working. A source that received events cannot be deleted: disable it instead.</p>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          Yes, delete
+        </Button>
+        <Button variant="ghost" onClick={() => setConfirming(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function SendTestEvent({ sourceId, disabled }: { sourceId: string; disabled: boolean }) {
   const [state, action, pending] = useActionState(sendTestEventAction, {} as SourceActionState);
   const hydrated = useHydrated();
@@ -78,12 +109,13 @@ function SendTestEvent({ sourceId, disabled }: { sourceId: string; disabled: boo
   );
 }
 
-export function SourceControls({ sourceId, sourceName, isActive }: { sourceId: string; sourceName: string; isActive: boolean }) {
+export function SourceControls({ sourceId, sourceName, isActive, secretName = "secret" }: { sourceId: string; sourceName: string; isActive: boolean; secretName?: string }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
       <SendTestEvent sourceId={sourceId} disabled={!isActive} />
-      <RotateSecret sourceId={sourceId} sourceName={sourceName} />
+      <RotateSecret sourceId={sourceId} sourceName={sourceName} secretName={secretName} />
       <ToggleSource sourceId={sourceId} isActive={isActive} />
+      <DeleteSource sourceId={sourceId} sourceName={sourceName} />
     </div>
   );
 }

@@ -10,9 +10,16 @@ export const webhookSources = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    format: text("format", { enum: ["native", "supabase"] }).notNull().default("native"),
-    /** `whsec_…`; native sources verify Standard Webhooks signatures, supabase ones a bearer token. */
+    format: text("format", { enum: ["native", "supabase", "pipedrive"] }).notNull().default("native"),
+    /**
+     * `whsec_…`; native sources verify Standard Webhooks signatures, supabase ones a bearer token;
+     * for pipedrive, the HTTP Basic password (with `basicUsername`).
+     */
     secret: text("secret").notNull(),
+    /** Pipedrive sources: the HTTP Basic user name (stable; rotation replaces the password). */
+    basicUsername: text("basic_username"),
+    /** Format-specific settings, validated by the app (a Supabase source's table and column mapping). */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     /** The secret before the last rotation, still accepted until `previousSecretExpiresAt`. */
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
@@ -24,7 +31,8 @@ export const webhookSources = pgTable(
     index("webhook_sources_workspace_idx").on(t.workspaceId),
     // The target of events' and delivery log entries' (source_id, workspace_id) keys.
     unique("webhook_sources_id_workspace_key").on(t.id, t.workspaceId),
-    check("webhook_sources_format_check", sql`${t.format} in ('native', 'supabase')`),
+    check("webhook_sources_format_check", sql`${t.format} in ('native', 'supabase', 'pipedrive')`),
+    check("webhook_sources_basic_username_check", sql`${t.format} <> 'pipedrive' OR ${t.basicUsername} IS NOT NULL`),
   ],
 );
 

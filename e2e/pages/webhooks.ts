@@ -10,7 +10,7 @@ export class WebhooksPage {
     await expect(this.page.getByRole("heading", { name: "Webhook sources", level: 1 })).toBeVisible();
   }
 
-  async createSource(name: string, format: "Native (Standard Webhooks)" | "Supabase Database Webhook" = "Native (Standard Webhooks)"): Promise<Locator> {
+  async createSource(name: string, format: "Native (Standard Webhooks)" | "Supabase Database Webhook" | "Pipedrive (webhooks v2)" = "Native (Standard Webhooks)"): Promise<Locator> {
     const form = this.page.getByRole("form", { name: "Add a webhook source" });
     await form.getByLabel("Name").fill(name);
     await form.getByLabel("Payload format").selectOption({ label: format });
@@ -26,11 +26,19 @@ export class WebhooksPage {
   }
 
   /** Clicks a copy button and returns what landed on the clipboard. */
-  async copy(source: Locator, what: "secret" | "endpoint URL", sourceName: string): Promise<string> {
+  async copy(source: Locator, what: "secret" | "endpoint URL" | "user name" | "password", sourceName: string): Promise<string> {
     const button = source.getByRole("button", { name: `Copy the ${what} of ${sourceName}` });
     await button.click();
     await expect(button).toHaveText("Copied");
     return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Deletes a source (after its confirmation) and waits for its card to go. */
+  async deleteSource(name: string): Promise<void> {
+    const source = this.source(name);
+    await source.getByRole("button", { name: "Delete", exact: true }).click();
+    await source.getByRole("group", { name: `Delete ${name}` }).getByRole("button", { name: "Yes, delete" }).click();
+    await expect(source).toHaveCount(0);
   }
 
   deliveries(source: Locator, sourceName: string): Locator {

@@ -8,7 +8,7 @@
 // and every failure is answered with the documented JSON; the database waits share one deadline
 // (REQUEST_DEADLINE_MS), past which the answer is 503 with Retry-After.
 
-import { createHash } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { Deadline, withDeadline } from "@/db/deadline";
 import { readAgainIfLost } from "@/db/faults";
@@ -16,13 +16,13 @@ import { logUnexpected } from "@/lib/auth/pg-error";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { processEvent } from "@/lib/runs/process-event";
 import { failureKind, failureResponse, FAILURE_ANSWERS, type FailureKind } from "./failure-answers";
-import { lastKnownSource, loadSource, validSecrets, type InboundSource } from "./load-source";
-import { assertJsonContentType, normalizePayload, parseJsonBody, readReplayFlag } from "./parse-payload";
+import { authenticate } from "./authenticate";
+import { lastKnownSource, loadSource, type InboundSource } from "./load-source";
+import { assertJsonContentType, normalizeDelivery, parseJsonBody, readReplayFlag } from "./parse-payload";
 import { readBody } from "./read-body";
 import { recordDelivery, snippetOf, type DeliveryLogEntry } from "./record-delivery";
 import { WebhookRejection } from "./rejection";
 import { RejectionSampler, REJECTIONS_LOGGED_PER_SECOND, type RejectionSummary } from "./rejection-sampler";
-import { verifyBearer, verifyStandardWebhook } from "./verify-signature";
 
 /** `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer. */
 export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void };
@@ -61,25 +61,15 @@ function rejectionResponse(rejection: WebhookRejection): Response {
 }
 
 /**
- * Supabase Database Webhooks carry no message id: a byte-identical body is the same change
- * redelivered, so the body's hash is the idempotency key.
+ * Steps 2–5: authenticate the raw bytes, then parse and normalise them. The idempotency key is the
+ * signed message id, else the identity the adapter derives from the body; a body with neither (a
+ * Supabase source without an event time column) gets a fresh id: it is never taken for a duplicate.
  */
-function bodyId(raw: Uint8Array): string {
-  return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
-}
-
-/** Steps 2–5: authenticate the raw bytes, then parse and normalise them. */
 function verifyAndParse(source: InboundSource, request: Request, raw: Uint8Array, now: Date): Verified {
-  const secrets = validSecrets(source, now);
-  let externalId: string;
-  if (source.format === "supabase") {
-    verifyBearer(request.headers, secrets);
-    externalId = bodyId(raw);
-  } else {
-    externalId = verifyStandardWebhook({ body: raw, headers: request.headers, secrets, now });
-  }
+  const messageId = authenticate(source, request.headers, raw, now);
   const body = parseJsonBody(raw);
-  const event = normalizePayload(source.format, body, now);
+  const { event, dedupeKey } = normalizeDelivery(source.format, body, { now, supabaseMapping: source.supabaseMapping });
+  const externalId = messageId ?? dedupeKey ?? `undeduplicated:${randomUUID()}`;
   return { externalId, event: { ...event, id: externalId }, replay: readReplayFlag(body) };
 }
 
@@ -155,12 +145,12 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
           receivedAt: summary.lastAt,
           outcome: "rejected",
           httpStatus: error.status,
-          reason: summaryReason(summary, error.message),
+          reason: summaryReason(summary, error.logReason()),
           body: null,
           suppressed: summary.count,
         }).catch((failure: unknown) => logUnexpected(`could not log rejected deliveries to source ${source.id}`, failure));
       if (rejections.admit(source.id, now, summarize)) {
-        await logDelivery(db, source, base, { outcome: "rejected", httpStatus: error.status, reason: error.message, body: raw ?? error.partialBody ?? null, issues: error.issues });
+        await logDelivery(db, source, base, { outcome: "rejected", httpStatus: error.status, reason: error.logReason(), body: raw ?? error.partialBody ?? null, issues: error.issues });
       }
       return rejectionResponse(error);
     }

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSources } from "@/db/schema";
 import type { PayloadFormat } from "./adapters";
+import { readSupabaseMapping, type SupabaseMapping } from "./adapters/supabase-mapping";
 import { TtlCache } from "./ttl-cache";
 
 export const SOURCE_CACHE_MS = 2_000;
@@ -18,6 +19,10 @@ export type InboundSource = {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  /** Pipedrive sources: the HTTP Basic user name (the password is `secret`). */
+  basicUsername: string | null;
+  /** Supabase sources: their table and column mapping, parsed once per cache load. */
+  supabaseMapping?: SupabaseMapping;
 };
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
@@ -45,11 +50,16 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
       secret: webhookSources.secret,
       previousSecret: webhookSources.previousSecret,
       previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+      basicUsername: webhookSources.basicUsername,
+      settings: webhookSources.settings,
     })
     .from(webhookSources)
     .where(eq(webhookSources.id, key));
-  if (row) lastKnown.set(key, row);
-  return row ?? null;
+  if (!row) return null;
+  const { settings, ...rest } = row;
+  const source: InboundSource = rest.format === "supabase" ? { ...rest, supabaseMapping: readSupabaseMapping(settings) } : rest;
+  lastKnown.set(key, source);
+  return source;
 }
 
 /** The source as last read (up to ten minutes ago), for logging a delivery whose source read failed. */

@@ -2,7 +2,7 @@
 // one event shape. Each failure is a 400 that says what was wrong.
 
 import type { NormalizedEvent } from "@/lib/engine/event";
-import { getAdapter, type PayloadFormat } from "./adapters";
+import { getAdapter, type AdapterContext, type PayloadFormat } from "./adapters";
 import { findUnstorableText } from "@/lib/text/storable-text";
 import { scanJsonText } from "./json-depth";
 import { MAX_JSON_DEPTH } from "./limits";
@@ -41,11 +41,14 @@ export function parseJsonBody(raw: Uint8Array): unknown {
   return body;
 }
 
-const FORMAT_NAMES: Record<PayloadFormat, string> = { native: "native event", supabase: "Supabase Database Webhook" };
+const FORMAT_NAMES: Record<PayloadFormat, string> = { native: "native event", supabase: "Supabase Database Webhook", pipedrive: "Pipedrive webhooks v2" };
 
-/** Validates and maps the parsed body to a NormalizedEvent with the source's adapter. */
-export function normalizePayload(format: PayloadFormat, body: unknown, now: Date): NormalizedEvent {
-  const result = getAdapter(format).normalize(body, { now });
+/** The event, and for formats without a message id header its idempotency key (null: not deduplicated). */
+export type NormalizedDelivery = { event: NormalizedEvent; dedupeKey: string | null };
+
+/** Validates and maps the parsed body with the source's adapter; a 400 naming every issue otherwise. */
+export function normalizeDelivery(format: PayloadFormat, body: unknown, context: AdapterContext): NormalizedDelivery {
+  const result = getAdapter(format).normalize(body, context);
   if (!result.ok) {
     throw new WebhookRejection(
       "invalid_input",
@@ -54,7 +57,12 @@ export function normalizePayload(format: PayloadFormat, body: unknown, now: Date
       result.issues,
     );
   }
-  return result.event;
+  return { event: result.event, dedupeKey: result.dedupeKey ?? null };
+}
+
+/** Validates and maps the parsed body to a NormalizedEvent with the format's adapter and default settings. */
+export function normalizePayload(format: PayloadFormat, body: unknown, now: Date): NormalizedEvent {
+  return normalizeDelivery(format, body, { now }).event;
 }
 
 /** Content-Type must be JSON: application/json or application/<something>+json, any parameters. */

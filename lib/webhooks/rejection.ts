@@ -16,6 +16,8 @@ export type RejectionReason =
   | "invalid_signature"
   | "missing_authorization"
   | "invalid_authorization"
+  | "missing_basic_credentials"
+  | "invalid_basic_credentials"
   | "invalid_encoding"
   | "too_deep"
   | "invalid_json"
@@ -39,5 +41,12 @@ export class WebhookRejection extends AppError {
     super(code, capEcho(message));
     this.name = "WebhookRejection";
     this.issues = issues?.slice(0, MAX_ISSUES).map((issue) => ({ path: capEcho(issue.path), message: capEcho(issue.message) }));
+  }
+
+  /** The message with the first issues, for the delivery log, whose table shows one line per delivery. */
+  logReason(): string {
+    if (!this.issues || this.issues.length === 0) return this.message;
+    const shown = this.issues.slice(0, 3).map((issue) => issue.message).join("; ");
+    return capEcho(`${this.message}: ${shown}${this.issues.length > 3 ? ` (and ${this.issues.length - 3} more)` : ""}`);
   }
 }

@@ -11,7 +11,8 @@ import { makeTeam } from "@/test/fixtures";
 import { createTestDb, type TestDriver } from "@/test/db";
 import { POST } from "@/app/api/webhooks/route";
 import { setRouteDbForTests } from "./route-db";
-import { generateWebhookSecret } from "./secrets";
+import type { PayloadFormat } from "./adapters/types";
+import { generateBasicUsername, generateSourceSecret } from "./secrets";
 
 /**
  * A suite's database: a fresh one opened before the suite and handed to the route handler (which
@@ -60,10 +61,15 @@ export async function insertAutomation(db: Db, workspaceId: string, ownerId: str
   return row.id;
 }
 
-export async function insertSource(db: Db, workspaceId: string, format: "native" | "supabase" = "native") {
-  const secret = generateWebhookSecret();
-  const [row] = await db.insert(webhookSources).values({ workspaceId, name: `CRM ${format}`, format, secret }).returning({ id: webhookSources.id });
-  return { id: row.id, secret };
+/** A source of a format with fresh credentials (`username`: a Pipedrive source's Basic user name) and optional settings. */
+export async function insertSource(db: Db, workspaceId: string, format: PayloadFormat = "native", settings: Record<string, unknown> = {}) {
+  const secret = generateSourceSecret(format);
+  const username = format === "pipedrive" ? generateBasicUsername() : null;
+  const [row] = await db
+    .insert(webhookSources)
+    .values({ workspaceId, name: `CRM ${format}`, format, secret, basicUsername: username, settings })
+    .returning({ id: webhookSources.id });
+  return { id: row.id, secret, username };
 }
 
 /** A team (see test/fixtures.ts) with a native source and the canonical automation, owned by the admin. */

@@ -115,7 +115,9 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/{sourceId} on %s", (driver) => {
     expect(await tableCounts(db, world.workspace.id)).toEqual(NOTHING);
     const log = await deliveries(db, world.source.id);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ outcome: "rejected", httpStatus: expectedStatus, reason: body.error });
+    expect(log[0]).toMatchObject({ outcome: "rejected", httpStatus: expectedStatus });
+    // The log's one line says what the answer said, and for a payload error its first issues.
+    expect(log[0].reason?.startsWith(body.error as string)).toBe(true);
     // The log keeps a capped snippet of the body, never a header (so never a signature or secret).
     const snippet = log[0].snippet ?? "";
     expect(snippet.length).toBeLessThanOrEqual(501);
@@ -272,11 +274,12 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/{sourceId} on %s", (driver) => {
     const [activity] = await db.select().from(activities).where(eq(activities.workspaceId, world.workspace.id));
     expect(activity).toMatchObject({ assigneeId: world.memberB.id, subject: "Follow up on Globex expansion", entityId: row.id });
     const [event] = await db.select().from(events).where(eq(events.sourceId, source.id));
-    expect(event.externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(event.externalId).toMatch(/^undeduplicated:/);
 
-    // pg_net has no message id: the same body again is the same change redelivered.
+    // pg_net has no message id and never retries, and this source names no event time column: the
+    // same body again is taken for another change (a body is not an identity), never dropped.
     const again = await post(supabaseRequest(source.secret));
-    expect(again.body).toMatchObject({ duplicate: true, eventId: ok.body.eventId });
-    expect((await tableCounts(db, world.workspace.id)).activities).toBe(1);
+    expect(again.body).toMatchObject({ duplicate: false });
+    expect(again.body.eventId).not.toBe(ok.body.eventId);
   });
 });

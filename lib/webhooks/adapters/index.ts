@@ -1,10 +1,11 @@
 // Picks the payload adapter for a webhook source's configured format.
 
 import { nativeAdapter } from "./native";
+import { pipedriveAdapter } from "./pipedrive";
 import { supabaseAdapter } from "./supabase";
 import type { PayloadAdapter, PayloadFormat } from "./types";
 
-const ADAPTERS: Record<PayloadFormat, PayloadAdapter> = { native: nativeAdapter, supabase: supabaseAdapter };
+const ADAPTERS: Record<PayloadFormat, PayloadAdapter> = { native: nativeAdapter, supabase: supabaseAdapter, pipedrive: pipedriveAdapter };
 
 export function getAdapter(format: PayloadFormat): PayloadAdapter {
   const adapter = ADAPTERS[format];
@@ -13,5 +14,6 @@ export function getAdapter(format: PayloadFormat): PayloadAdapter {
 }
 
 export { nativeAdapter, fromNativeBody } from "./native";
-export { supabaseAdapter, supabaseBodySchema, diffRows, SUPABASE_TABLES } from "./supabase";
+export { pipedriveAdapter } from "./pipedrive";
+export { supabaseAdapter, supabaseBodySchema, diffRows } from "./supabase";
 export * from "./types";

@@ -29,6 +29,8 @@ describe("supabaseAdapter", () => {
         actor: null,
         causation: null,
       },
+      // No event time column named: not deduplicated.
+      dedupeKey: null,
     });
   });
 
@@ -56,6 +58,7 @@ describe("supabaseAdapter", () => {
         actor: null,
         causation: null,
       },
+      dedupeKey: null,
     });
   });
 
@@ -85,12 +88,12 @@ describe("supabaseAdapter", () => {
   });
 
   it.each<[string, unknown, [string, string][]]>([
-    ["unknown table", { type: "INSERT", table: "invoices", schema: "public", record: { id: 1 }, old_record: null }, [["table", "table “invoices” is not mapped to an entity"]]],
-    ["prototype table name", { type: "INSERT", table: "__proto__", schema: "public", record: { id: 1 }, old_record: null }, [["table", "table “__proto__” is not mapped to an entity"]]],
+    ["unknown table", { type: "INSERT", table: "invoices", schema: "public", record: { id: 1 }, old_record: null }, [["table", "table “public.invoices” is not mapped to an entity: an admin can map it under Tables on this source (Settings → Webhooks), e.g. “public.invoices = deal”"]]],
+    ["prototype table name", { type: "INSERT", table: "__proto__", schema: "public", record: { id: 1 }, old_record: null }, [["table", "table “public.__proto__” is not mapped to an entity: an admin can map it under Tables on this source (Settings → Webhooks), e.g. “public.__proto__ = deal”"]]],
     ["unknown type", { type: "TRUNCATE", table: "deals", record: null }, [["type", "type must be INSERT, UPDATE or DELETE"]]],
     ["INSERT without record", { type: "INSERT", table: "deals", record: null, old_record: null }, [["record", "record is required for INSERT"]]],
     ["UPDATE without old_record", { type: "UPDATE", table: "deals", record: { id: 1 }, old_record: null }, [["old_record", "old_record is required for UPDATE"]]],
-    ["row without id", { type: "INSERT", table: "deals", record: { title: "x" }, old_record: null }, [["record.id", "record.id is required"]]],
+    ["row without id", { type: "INSERT", table: "deals", record: { title: "x" }, old_record: null }, [["record.id", "record.id is required (this source's primary key column)"]]],
     ["DELETE without old_record", { type: "DELETE", table: "deals", record: null }, [["old_record", "old_record is required for DELETE"]]],
     [
       "malformed causation",

@@ -6,10 +6,13 @@ import { logUnexpected } from "@/lib/auth/pg-error";
 import { requireAdmin } from "@/lib/auth/session";
 import { AppError, fieldErrorsFromIssues } from "@/lib/result";
 import { createSource } from "./create-source";
+import { deleteSource } from "./delete-source";
 import { rotateSourceSecret } from "./rotate-source-secret";
 import { createSourceSchema, sourceIdSchema } from "./schemas";
 import { sendTestEvent } from "./send-test-event";
 import { setSourceActive } from "./set-source-active";
+import { parseSupabaseMappingForm } from "./supabase-mapping-form";
+import { updateSupabaseMapping } from "./update-supabase-mapping";
 import type { SourceActionState } from "./types";
 
 const PAGE = "/settings/webhooks";
@@ -56,6 +59,27 @@ export async function rotateSecretAction(previous: SourceActionState, formData: 
   return done(previous, "New secret created. The previous one keeps working for 24 hours.");
 }
 
+export async function updateSupabaseMappingAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {
+  const session = await requireAdmin();
+  const sourceId = sourceIdSchema.safeParse(field(formData, "sourceId"));
+  if (!sourceId.success) return { ok: false, error: "Unknown webhook source" };
+  const parsed = parseSupabaseMappingForm({
+    tables: field(formData, "tables"),
+    idColumn: field(formData, "idColumn"),
+    ownerColumn: field(formData, "ownerColumn"),
+    stageColumn: field(formData, "stageColumn"),
+    eventTimeColumn: field(formData, "eventTimeColumn"),
+  });
+  if (!parsed.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: parsed.fieldErrors, version: previous.version };
+  try {
+    const { db } = await getDb();
+    await updateSupabaseMapping(db, { claims: session.claims, workspaceId: session.workspace.id, sourceId: sourceId.data, mapping: parsed.mapping, now: new Date() });
+  } catch (error) {
+    return failed(error);
+  }
+  return done(previous, parsed.mapping.columns.eventTime ? "Mapping saved." : "Mapping saved. Without an event time column, deliveries are not deduplicated.");
+}
+
 export async function setSourceActiveAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {
   const session = await requireAdmin();
   const sourceId = sourceIdSchema.safeParse(field(formData, "sourceId"));
@@ -68,6 +92,20 @@ export async function setSourceActiveAction(previous: SourceActionState, formDat
     return failed(error);
   }
   return done(previous, isActive ? "Source enabled." : "Source disabled: deliveries are refused with 403.");
+}
+
+export async function deleteSourceAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {
+  const session = await requireAdmin();
+  const sourceId = sourceIdSchema.safeParse(field(formData, "sourceId"));
+  if (!sourceId.success) return { ok: false, error: "Unknown webhook source" };
+  let name: string;
+  try {
+    const { db } = await getDb();
+    ({ name } = await deleteSource(db, { claims: session.claims, workspaceId: session.workspace.id, sourceId: sourceId.data }));
+  } catch (error) {
+    return failed(error);
+  }
+  return done(previous, `Deleted “${name}”.`);
 }
 
 export async function sendTestEventAction(previous: SourceActionState, formData: FormData): Promise<SourceActionState> {

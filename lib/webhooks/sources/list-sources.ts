@@ -2,6 +2,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inboundDeliveries, webhookSources } from "@/db/schema";
 import { withUser } from "@/db/with-user";
+import { readSupabaseMapping, type SupabaseMapping } from "../adapters/supabase-mapping";
 import type { PayloadFormat } from "../adapters/types";
 import type { SourceScope } from "./scope";
 
@@ -21,7 +22,12 @@ export type SourceSummary = {
   name: string;
   format: PayloadFormat;
   isActive: boolean;
+  /** The signing secret, bearer token, or (pipedrive) the HTTP Basic password. */
   secret: string;
+  /** Pipedrive sources: the HTTP Basic user name. */
+  basicUsername: string | null;
+  /** Supabase sources: the table and column mapping in force (the defaults until an admin saves one). */
+  supabaseMapping: SupabaseMapping | null;
   /** Set only while the previous secret still verifies. */
   previousSecretExpiresAt: Date | null;
   createdAt: Date;
@@ -39,6 +45,8 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         format: webhookSources.format,
         isActive: webhookSources.isActive,
         secret: webhookSources.secret,
+        basicUsername: webhookSources.basicUsername,
+        settings: webhookSources.settings,
         previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
         createdAt: webhookSources.createdAt,
       })
@@ -67,8 +75,9 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         .limit(perSource);
       deliveries.set(source.id, rows);
     }
-    return sources.map((source) => ({
+    return sources.map(({ settings, ...source }) => ({
       ...source,
+      supabaseMapping: source.format === "supabase" ? readSupabaseMapping(settings) : null,
       previousSecretExpiresAt: source.previousSecretExpiresAt && source.previousSecretExpiresAt > params.now ? source.previousSecretExpiresAt : null,
       deliveries: deliveries.get(source.id) ?? [],
     }));

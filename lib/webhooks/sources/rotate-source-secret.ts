@@ -4,7 +4,7 @@ import { webhookSources } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { PREVIOUS_SECRET_GRACE_MS } from "../limits";
 import { invalidateSource } from "../load-source";
-import { generateWebhookSecret } from "../secrets";
+import { generateSourceSecret } from "../secrets";
 import { sourceIdSchema } from "./schemas";
 import { sourceNotFound, type SourceScope } from "./scope";
 
@@ -18,18 +18,22 @@ export type RotateSourceSecretParams = SourceScope & { sourceId: string; now: Da
 export async function rotateSourceSecret(db: Db, params: RotateSourceSecretParams): Promise<{ previousSecretExpiresAt: Date }> {
   if (!sourceIdSchema.safeParse(params.sourceId).success) throw sourceNotFound();
   const expiresAt = new Date(params.now.getTime() + PREVIOUS_SECRET_GRACE_MS);
-  const updated = await withUser(db, params.claims, (tx) =>
-    tx
+  const where = and(eq(webhookSources.id, params.sourceId), eq(webhookSources.workspaceId, params.workspaceId));
+  const updated = await withUser(db, params.claims, async (tx) => {
+    // The new secret's kind follows the format: a signing secret, a bearer token or a Basic password.
+    const [source] = await tx.select({ format: webhookSources.format }).from(webhookSources).where(where).for("update");
+    if (!source) return [];
+    return tx
       .update(webhookSources)
       .set({
         previousSecret: sql`${webhookSources.secret}`,
         previousSecretExpiresAt: expiresAt,
-        secret: generateWebhookSecret(),
+        secret: generateSourceSecret(source.format),
         updatedAt: params.now,
       })
-      .where(and(eq(webhookSources.id, params.sourceId), eq(webhookSources.workspaceId, params.workspaceId)))
-      .returning({ id: webhookSources.id }),
-  );
+      .where(where)
+      .returning({ id: webhookSources.id });
+  });
   if (updated.length === 0) throw sourceNotFound();
   invalidateSource(params.sourceId);
   return { previousSecretExpiresAt: expiresAt };

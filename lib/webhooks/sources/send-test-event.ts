@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { webhookSources, workspaceMembers } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { ingestWebhook } from "../ingest-webhook";
-import { sampleNativeEvent, sampleSupabaseEvent, signedDelivery } from "../sample-event";
+import { readSupabaseMapping } from "../adapters/supabase-mapping";
+import { sampleEvent, signedDelivery } from "../sample-event";
 import { sourceIdSchema } from "./schemas";
 import { sourceNotFound, type SourceScope } from "./scope";
 
@@ -30,7 +31,13 @@ export async function sendTestEvent(db: Db, params: SendTestEventParams): Promis
   // The admin's own lookup, under row-level security; ingestion then runs as the route does (service path).
   const found = await withUser(db, params.claims, async (tx) => {
     const [source] = await tx
-      .select({ id: webhookSources.id, format: webhookSources.format, secret: webhookSources.secret })
+      .select({
+        id: webhookSources.id,
+        format: webhookSources.format,
+        secret: webhookSources.secret,
+        basicUsername: webhookSources.basicUsername,
+        settings: webhookSources.settings,
+      })
       .from(webhookSources)
       .where(and(eq(webhookSources.id, params.sourceId), eq(webhookSources.workspaceId, params.workspaceId)));
     const [me] = await tx
@@ -43,8 +50,8 @@ export async function sendTestEvent(db: Db, params: SendTestEventParams): Promis
   const { source, crmUserId } = found;
   const id = `test_${crypto.randomUUID()}`;
   const options = { owner: crmUserId ?? params.userEmail, dealId: `TEST-${id.slice(5, 13)}`, title: "Test deal (sent from the Webhooks page)" };
-  const body = source.format === "supabase" ? sampleSupabaseEvent(options, params.now) : sampleNativeEvent(options, params.now);
-  const delivery = signedDelivery({ format: source.format, secret: source.secret, body, id, now: params.now });
+  const body = sampleEvent(source.format, options, params.now, readSupabaseMapping(source.settings));
+  const delivery = signedDelivery({ format: source.format, secret: source.secret, username: source.basicUsername, body, id, now: params.now });
   const request = new Request(`${IN_PROCESS_URL}${source.id}`, { method: "POST", headers: delivery.headers, body: delivery.body });
   const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now });
   const answer = (await response.json().catch(() => ({}))) as {

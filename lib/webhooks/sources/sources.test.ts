@@ -4,6 +4,7 @@ import { TEST_DRIVERS } from "@/test/db";
 import { makeTeam } from "@/test/fixtures";
 import { dealEvent, post, signedRequest, useRouteTestDb } from "../test-support";
 import { createSource } from "./create-source";
+import { deleteSource } from "./delete-source";
 import { listSources } from "./list-sources";
 import { rotateSourceSecret } from "./rotate-source-secret";
 import { setSourceActive } from "./set-source-active";
@@ -50,5 +51,24 @@ describe.each(TEST_DRIVERS)("webhook sources on %s", (driver) => {
     await expect(setSourceActive(db, { ...outsider, sourceId: "nope", isActive: false, now: new Date() })).rejects.toThrow("Webhook source not found");
     const [source] = await listSources(db, { claims: team.admin.claims, workspaceId: team.workspace.id, now: new Date() });
     expect(source.isActive).toBe(true);
+  });
+
+  it("deletes a source that received no event, with its delivery log; refuses one that did, and members", async () => {
+    const team = await makeTeam(db);
+    const admin = { claims: team.admin.claims, workspaceId: team.workspace.id };
+    const { id } = await createSource(db, { ...admin, input: { name: "Pipedrive", format: "pipedrive" } });
+    const used = await createSource(db, { ...admin, input: { name: "Used", format: "native" } });
+    const [usedSource] = (await listSources(db, { ...admin, now: new Date() })).filter((s) => s.id === used.id);
+    expect((await post(signedRequest(used.id, dealEvent(), { secret: usedSource.secret }))).status).toBe(200);
+    await post(signedRequest(id, "{", { secret: "whsec_AAAA" })); // a rejected delivery: logged, no event
+
+    await expect(deleteSource(db, { claims: team.memberA.claims, workspaceId: team.workspace.id, sourceId: id })).rejects.toThrow("Webhook source not found");
+    await expect(deleteSource(db, { claims: team.outsider.claims, workspaceId: team.other.id, sourceId: id })).rejects.toThrow("Webhook source not found");
+    await expect(deleteSource(db, { ...admin, sourceId: used.id })).rejects.toThrow("“Used” received 1 event: disable it instead, so their history stays");
+
+    expect(await deleteSource(db, { ...admin, sourceId: id })).toEqual({ name: "Pipedrive" });
+    expect((await listSources(db, { ...admin, now: new Date() })).map((s) => s.name)).toEqual(["Used"]);
+    expect((await post(signedRequest(id, dealEvent(), { secret: "whsec_AAAA" }))).status).toBe(404);
+    await expect(deleteSource(db, { ...admin, sourceId: id })).rejects.toThrow("Webhook source not found");
   });
 });
