@@ -10,6 +10,8 @@ import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDir
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { OwnerInfo } from "@/lib/engine/plan";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
+import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
 import { invalidateActiveAutomations, loadActiveAutomations } from "./load-active-automations";
@@ -47,10 +49,13 @@ function invalidate(workspaceId: string, eventType: string): void {
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now, deadline = new Deadline(), ...rest } = params;
+  const { workspaceId, event: sent, now, deadline = new Deadline(), ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
-    const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
+    const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, sent.type)));
+    // The catalog read under the same revision as the automations (a cache hit in the steady state).
+    const catalog = await deadline.wait("field catalog", readAgainIfLost(() => getFieldCatalog(db, workspaceId, active.stamp)));
+    const event = normalizeEventStages(sent, catalog);
     // Without candidate automations nobody needs resolving (and the members are not checked).
     const directory =
       active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
@@ -62,7 +67,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       event,
       automations: active.automations,
       users,
-      planOptions: { owner: ownerInfo(users, event) },
+      planOptions: { owner: ownerInfo(users, event), catalog },
     });
     try {
       const result = await recordEvent(
@@ -83,14 +88,14 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
         deadline.remaining(),
       );
       if (result.status === "stale") {
-        invalidate(workspaceId, event.type);
+        invalidate(workspaceId, sent.type);
         continue;
       }
       if (result.status === "duplicate") {
         const original = await deadline.wait("original runs", readAgainIfLost(() => getEventRuns(db, { sourceId: params.sourceId, externalId: params.externalId })));
         return { eventId: original?.eventId ?? "", duplicate: true, runs: original?.runs ?? [], queued: false };
       }
-      if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, event.type);
+      if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, sent.type);
       return {
         eventId,
         duplicate: false,
@@ -99,7 +104,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE_SQLSTATES.has(pgErrorCode(error) ?? "")) throw error;
-      invalidate(workspaceId, event.type);
+      invalidate(workspaceId, sent.type);
     }
   }
 }
