@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import type { AutomationListRow } from "@/lib/automations/list-automations-page";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import { summarizeActions, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger, getTrigger } from "@/lib/automations/triggers";
 import type { ConditionGroup } from "@/lib/automations/conditions";
@@ -17,9 +18,9 @@ import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
 
 /** `nextCheck`: when the scheduler next sweeps, in words, shown on active time-based automations. */
-type Props = { automations: AutomationListRow[]; currentUserId: string; query: string; highlightId?: string; filtered?: boolean; nextCheck?: string };
+type Props = { automations: AutomationListRow[]; currentUserId: string; query: string; highlightId?: string; filtered?: boolean; nextCheck?: string; catalog?: FieldCatalog };
 
-export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck }: Props) {
+export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck, catalog }: Props) {
   if (automations.length === 0) return filtered ? <NoMatches query={query} /> : <FirstAutomation />;
   return (
     <Card className="overflow-x-auto">
@@ -39,7 +40,7 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
         </thead>
         <tbody className="block divide-y divide-surface-line md:table-row-group">
           {automations.map((automation) => (
-            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} highlighted={automation.id === highlightId} nextCheck={nextCheck} />
+            <Row key={automation.id} automation={automation} isYours={automation.ownerId === currentUserId} query={query} highlighted={automation.id === highlightId} nextCheck={nextCheck} catalog={catalog} />
           ))}
         </tbody>
       </table>
@@ -47,7 +48,9 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
   );
 }
 
-function Row({ automation, isYours, query, highlighted, nextCheck }: { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string }) {
+type RowProps = { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string; catalog?: FieldCatalog };
+
+function Row({ automation, isYours, query, highlighted, nextCheck, catalog }: RowProps) {
   const timeBased = getTrigger(String((automation.trigger as { type?: unknown } | null)?.type))?.timeBased ?? false;
   const href = `/settings/automations/${automation.id}`;
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
@@ -80,10 +83,10 @@ function Row({ automation, isYours, query, highlighted, nextCheck }: { automatio
             <ReactivateButton id={automation.id} name={automation.name} />
           </div>
         ) : null}
-        <p className="mt-1 text-ink">{describeTrigger(automation.trigger)}</p>
+        <p className="mt-1 text-ink">{describeTrigger(automation.trigger, catalog)}</p>
         {timeBased && automation.isActive && nextCheck ? <p className="mt-0.5 text-xs text-ink-muted">Next check: {nextCheck}</p> : null}
         <p className="mt-0.5 text-ink-muted">
-          <span className="font-medium text-ink">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}
+          <span className="font-medium text-ink">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null, catalog)}
           <span className="mx-1.5 text-ink-faint" aria-hidden>·</span>
           <span className="font-medium text-ink">Then</span> {summarizeActions(actions)}
         </p>

@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { automationListQuerySchema, listAutomationsPage } from "@/lib/automations/list-automations-page";
@@ -34,7 +35,11 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const isAdmin = session.workspace.role === "admin";
-  const [list, members] = await Promise.all([listAutomationsPage(db, { ...scope, query }), isAdmin ? listAssignableMembers(db, scope) : Promise.resolve([])]);
+  const [list, members, catalog] = await Promise.all([
+    listAutomationsPage(db, { ...scope, query }),
+    isAdmin ? listAssignableMembers(db, scope) : Promise.resolve([]),
+    getFieldCatalog(db, session.workspace.id),
+  ]);
   const nextCheck = formatInZone(await nextSweepAt(db, new Date()), await getWorkspaceTimeZone(db, session.workspace.id));
   const filtered = query.q !== "" || Boolean(query.status || query.trigger || query.owner);
   const showControls = list.total > 0 || filtered;
@@ -81,7 +86,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
           <BulkActions />
         </div>
       ) : null}
-      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} />
+      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} catalog={catalog} />
       <ListPagination page={list.page} pageCount={list.pageCount} total={list.total} params={raw} />
     </>
   );
