@@ -29,6 +29,7 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={activityType.id} label="Activity type" error={activityType.error}>
           <Select {...activityType.inputProps} {...register(`${path}.activityType`)}>
+            {chosen === "" ? <option value="">Choose a type</option> : null}
             {activityTypes.map((type) => (
               <option key={type.value} value={type.value}>
                 {type.label}

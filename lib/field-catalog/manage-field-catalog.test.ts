@@ -75,7 +75,7 @@ describe.each(TEST_DRIVERS)("managing the field catalog on %s", (driver) => {
 
   it("imports a stage list from pasted JSON, and refuses bad JSON without a change", async () => {
     const created = await importPipelineStages(handle.db, { ...admin(), name: "Pipedrive", json: JSON.stringify({ data: [{ id: 4, name: "Demo", order_nr: 2, pipeline_id: 1 }, { id: 2, name: "Qualified", order_nr: 1, pipeline_id: 1 }] }) });
-    expect(created.stages).toBe(2);
+    expect(created.stages).toHaveLength(2);
     expect((await stored()).pipelines[0].stages).toEqual([{ id: "2", label: "Qualified" }, { id: "4", label: "Demo" }]);
     const before = await stored();
     for (const json of ["[", "{}", "[]", "[{\"label\": \"No id\"}]", JSON.stringify([{ id: 1, name: "A", pipeline_id: 1 }, { id: 2, name: "B", pipeline_id: 2 }]), "x".repeat(100_001)]) {
@@ -85,7 +85,7 @@ describe.each(TEST_DRIVERS)("managing the field catalog on %s", (driver) => {
     }
     expect(await stored()).toEqual(before);
     const replaced = await importPipelineStages(handle.db, { ...admin(), pipelineId: created.id, json: JSON.stringify(["Lead", "Contract sent"]) });
-    expect(replaced).toEqual({ id: created.id, stages: 2 });
+    expect(replaced.id).toBe(created.id);
     expect((await stored()).pipelines[0].stages).toEqual([{ id: "lead", label: "Lead" }, { id: "contract_sent", label: "Contract sent" }]);
   });
 
@@ -125,7 +125,7 @@ describe.each(TEST_DRIVERS)("managing the field catalog on %s", (driver) => {
 
     await handle.db.insert(automations).values({
       workspaceId: team.workspace.id, ownerId: team.admin.id, name: "Gold deals", triggerType: "deal.created", trigger: { type: "deal.created" },
-      conditions: { kind: "group", match: "all", conditions: [{ kind: "condition", field: "deal.tier", operator: "eq", value: "gold" }] }, actions: [],
+      conditions: { kind: "group", match: "all", conditions: [{ kind: "condition", field: "deal.tier", operator: "equals", value: "gold" }] }, actions: [],
     });
     const used = await rejection(deleteCustomField(handle.db, { ...admin(), fieldId: id }));
     expect([used.code, used.message]).toEqual(["conflict", "“Tier” is used by the automation “Gold deals”: change it first."]);

@@ -95,9 +95,9 @@ export async function savePipeline(db: Db, params: CatalogScope & { input: unkno
 export type ImportStagesParams = CatalogScope & { pipelineId?: string; name?: string; json: string };
 
 /** Replaces a pipeline's stages (or creates one named `name`) from pasted JSON; nothing changes on bad input. */
-export async function importPipelineStages(db: Db, params: ImportStagesParams): Promise<{ id: string; stages: number }> {
+export async function importPipelineStages(db: Db, params: ImportStagesParams): Promise<{ id: string; stages: { id: string; label: string }[] }> {
   const parsed = parseStageImport(params.json);
-  if (!parsed.ok) throw invalid(parsed.errors.join("\n"), { json: parsed.errors.join("\n") });
+  if (!parsed.ok) throw invalid(`The stages were not imported: ${parsed.errors.join("; ")}`, { json: parsed.errors.join("; ") });
   let name = params.name;
   if (params.pipelineId !== undefined) {
     requireId(params.pipelineId, "pipeline");
@@ -108,7 +108,7 @@ export async function importPipelineStages(db: Db, params: ImportStagesParams): 
     name = row.name;
   }
   const saved = await savePipeline(db, { ...params, input: { id: params.pipelineId, name, stages: parsed.stages } });
-  return { id: saved.id, stages: parsed.stages.length };
+  return { id: saved.id, stages: parsed.stages };
 }
 
 export async function deletePipeline(db: Db, params: CatalogScope & { pipelineId: string }): Promise<void> {

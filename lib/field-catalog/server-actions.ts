@@ -33,7 +33,7 @@ export async function deletePipelineAction(pipelineId: string): Promise<ActionRe
   });
 }
 
-export async function importPipelineStagesAction(input: { pipelineId?: string; name?: string; json: string }): Promise<ActionResult<{ id: string; stages: number }>> {
+export async function importPipelineStagesAction(input: { pipelineId?: string; name?: string; json: string }): Promise<ActionResult<{ id: string; stages: { id: string; label: string }[] }>> {
   return asAdmin(async (scope) =>
     importPipelineStages((await getDb()).db, {
       ...scope,

@@ -21,7 +21,7 @@ export default async function NewAutomationPage({ searchParams }: { searchParams
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const query = await searchParams;
   const [members, settings, catalog] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope), getFieldCatalog(db, session.workspace.id)]);
-  const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate });
+  const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate }, catalog);
   if (template === "not_found") notFound();
   return (
     <>
