@@ -68,8 +68,10 @@ function checkStages(items: unknown[]): StageImport {
     const at = `Stage ${index + 1}`;
     if (!candidate) return void errors.push(`${at}: expected an object with an id and a label, or a label`);
     const id = typeof candidate.id === "number" && Number.isFinite(candidate.id) ? String(candidate.id) : candidate.id;
+    if (typeof id !== "string" || !id.trim()) return void errors.push(`${at} has no id: give "id" as your CRM sends it (text or a number)`);
+    if (typeof candidate.label !== "string" || !candidate.label.trim()) return void errors.push(`${at} has no label: give "label" or "name"`);
     const parsed = stageInputSchema.safeParse({ id, label: candidate.label });
-    if (!parsed.success) return void errors.push(`${at}: ${parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "")} ${issue.message.toLowerCase()}`.trim()).join("; ")}`);
+    if (!parsed.success) return void errors.push(`${at}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
     const first = seen.get(stageMatchKey(parsed.data.id));
     if (first !== undefined) return void errors.push(`${at}: id “${parsed.data.id}” is already used by stage ${first + 1}`);
     seen.set(stageMatchKey(parsed.data.id), index);
