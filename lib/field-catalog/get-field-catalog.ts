@@ -39,6 +39,12 @@ export async function getFieldCatalog(db: Db, workspaceId: string, rev?: string 
   return (await getFieldCatalogEntry(db, workspaceId, rev)).catalog;
 }
 
+/** The cached catalog when it is current for `rev`, without a promise: the ingest path's steady state. */
+export function cachedFieldCatalog(workspaceId: string, rev: string | null): FieldCatalog | undefined {
+  const hit = cache.get(workspaceId);
+  return hit && (rev === null || hit.rev === rev) ? hit.catalog : undefined;
+}
+
 export function invalidateFieldCatalog(workspaceId: string): void {
   cache.delete(workspaceId);
 }

@@ -10,7 +10,7 @@ import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDir
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { OwnerInfo } from "@/lib/engine/plan";
-import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
+import { cachedFieldCatalog, getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
@@ -54,7 +54,8 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
     const eventId = timeOrderedId();
     const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, sent.type)));
     // The catalog read under the same revision as the automations (a cache hit in the steady state).
-    const catalog = await deadline.wait("field catalog", readAgainIfLost(() => getFieldCatalog(db, workspaceId, active.stamp)));
+    const catalog =
+      cachedFieldCatalog(workspaceId, active.stamp) ?? (await deadline.wait("field catalog", readAgainIfLost(() => getFieldCatalog(db, workspaceId, active.stamp))));
     const event = normalizeEventStages(sent, catalog);
     // Without candidate automations nobody needs resolving (and the members are not checked).
     const directory =
