@@ -6,6 +6,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Field, FieldError, Select } from "@/components/ui/field";
 import { ENTITY_LABELS, ENTITY_TYPES, isEntityType, type EntityType } from "@/lib/automations/fields";
 import { describeTrigger, getTrigger, getTriggerSchema, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
+import type { StageOption } from "@/lib/automations/field-catalog";
 import { ChoiceOptions, useFieldCatalog } from "./field-catalog-context";
 import { defaultTrigger } from "./form-defaults";
 import { useFieldState } from "./form-helpers";
@@ -92,20 +93,24 @@ function TriggerSettings({ type, entity }: { type: string | undefined; entity: E
 function StageSettings() {
   const { register } = useFormContext();
   const { stages } = useFieldCatalog();
+  const [toValue, fromValue] = useWatch({ name: ["trigger.to", "trigger.from"] }) as unknown[];
   const to = useFieldState("trigger.to");
   const from = useFieldState("trigger.from");
+  // A saved stage the workspace no longer lists stays shown as it is, not as "Choose a stage".
+  const withSaved = (value: unknown): StageOption[] =>
+    typeof value === "string" && value && !stages.some((stage) => stage.value === value) ? [...stages, { value, label: `${value} (not one of this workspace's stages)` }] : [...stages];
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id={to.id} label="Moves to stage" error={to.error}>
         <Select {...to.inputProps} {...register("trigger.to")}>
           <option value="">Choose a stage</option>
-          <ChoiceOptions options={stages} />
+          <ChoiceOptions options={withSaved(toValue)} />
         </Select>
       </Field>
       <Field id={from.id} label="From stage (optional)" error={from.error}>
         <Select {...from.inputProps} {...register("trigger.from")}>
           <option value="">Any stage</option>
-          <ChoiceOptions options={stages} />
+          <ChoiceOptions options={withSaved(fromValue)} />
         </Select>
       </Field>
     </div>
