@@ -1,4 +1,5 @@
 import { buildOutboundRows } from "./rls-world-outbound";
+import { buildCatalogRows } from "./rls-world-catalog";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
@@ -181,6 +182,8 @@ export async function buildWorld(db: Db) {
   const snapshotTeam = await snapshot(ws, "snap-team");
   const snapshotOther = await snapshot(other.id, "snap-other");
 
+  const catalog = await buildCatalogRows(db, { ws, other: other.id });
+
   const users = { admin, memberA, memberB, outsider };
   return {
     ...team,
@@ -200,6 +203,7 @@ export async function buildWorld(db: Db) {
       invTeam, invOther,
       ...outbound,
       snapshotTeam, snapshotOther,
+      ...catalog,
     },
   };
 }

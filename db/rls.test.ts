@@ -11,18 +11,20 @@ import { runCases } from "./rls-cases-runs";
 import { versionCases } from "./rls-cases-versions";
 import { apiTokenCases } from "./rls-cases-api-tokens";
 import { snapshotCases } from "./rls-cases-snapshots";
+import { catalogCases } from "./rls-cases-catalog";
 import { ACTORS, attempt, buildWorld, claimsOf, idOf, publicTables, type World } from "./rls-world";
 
 // Row-level security, table by table: every case acts as member A, member B, the admin, a user of
 // another workspace or anon, inside a transaction that is rolled back, against rows written on the
 // service path. Reads must return exactly the expected rows; refused writes fail with 42501 or
 // touch 0 rows, as the case says.
-const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases, ...outboundCases, ...snapshotCases];
+const CASES: RlsCase[] = [...accountCases, ...automationCases, ...runCases, ...versionCases, ...apiTokenCases, ...invitationCases, ...outboundCases, ...snapshotCases, ...catalogCases];
 const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
   "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
   "outbox_attempts", "mailbox_messages", "outbound_secrets", "entity_snapshots",
+  "pipelines", "pipeline_stages", "activity_types", "custom_fields",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */

@@ -26,7 +26,7 @@ function importsOf(file: string): string[] {
 }
 
 // Pure text helpers (lib/text) are allowed too: they import nothing.
-const REGISTRIES = ["lib/text", "lib/automations/actions", "lib/automations/conditions", "lib/automations/fields", "lib/automations/operators", "lib/automations/triggers", "lib/automations/values"];
+const REGISTRIES = ["lib/text", "lib/automations/actions", "lib/automations/conditions", "lib/automations/field-catalog", "lib/automations/fields", "lib/automations/operators", "lib/automations/triggers", "lib/automations/values"];
 
 const RULES: Array<{ layer: string; refuses: (target: string) => boolean; says: string }> = [
   { layer: "db", refuses: (t) => /^(lib|components|app)\//.test(t), says: "db/ imports nothing above it" },

@@ -16,7 +16,7 @@ function navItems(role: Session["workspace"]["role"]): NavItem[] {
   ];
   if (role === "admin") {
     items.push({ href: "/settings/webhooks", label: "Webhooks" }, { href: "/settings/mailbox", label: "Mailbox" }, { href: "/settings/members", label: "Members" });
-    items.push({ href: "/settings/workspace", label: "Workspace" });
+    items.push({ href: "/settings/fields", label: "Fields" }, { href: "/settings/workspace", label: "Workspace" });
   }
   return items;
 }

@@ -2,10 +2,11 @@
 // One small form per action type. Paths are `actions.<n>.config.<key>`, matching the zod issue
 // paths, so each message (from the resolver or the server) lands under its own input.
 
-import { useFieldArray, useFormContext } from "react-hook-form";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, Select } from "@/components/ui/field";
-import { ACTIVITY_TYPES, type EntityType } from "@/lib/automations/fields";
+import type { EntityType } from "@/lib/automations/fields";
+import { useFieldCatalog } from "./field-catalog-context";
 import { useFieldState } from "./form-helpers";
 import { NumberInput } from "./number-entry";
 import { OwnerFallbackSelect } from "./owner-fallback-select";
@@ -17,7 +18,11 @@ export type ConfigFormProps = { path: string; entity: EntityType };
 
 export function CreateActivityForm({ path, entity }: ConfigFormProps) {
   const { register } = useFormContext();
+  const { activityTypes } = useFieldCatalog();
+  const chosen = useWatch({ name: `${path}.activityType` }) as unknown;
   const activityType = useFieldState(`${path}.activityType`);
+  // A type the workspace no longer has stays visible (and is refused on save) rather than silently swapped.
+  const stale = typeof chosen === "string" && chosen && !activityTypes.some((type) => type.value === chosen) ? chosen : null;
   const due = useFieldState(`${path}.dueInDays`);
   return (
     <div className="space-y-3">
@@ -25,11 +30,13 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={activityType.id} label="Activity type" error={activityType.error}>
           <Select {...activityType.inputProps} {...register(`${path}.activityType`)}>
-            {ACTIVITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type[0].toUpperCase() + type.slice(1)}
+            {chosen === "" ? <option value="">Choose a type</option> : null}
+            {activityTypes.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label}
               </option>
             ))}
+            {stale ? <option value={stale}>{stale}</option> : null}
           </Select>
         </Field>
         <NumberInput name={`${path}.dueInDays`} inputProps={due.inputProps} error={due.error} integer>

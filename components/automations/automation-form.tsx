@@ -12,12 +12,14 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import type { MemberOption } from "@/lib/automations/list-assignable-members";
-import { automationInputSchema, type AutomationFormValues, type AutomationInput } from "@/lib/automations/schema";
+import type { FieldCatalogConfig } from "@/lib/automations/field-catalog";
+import { automationInputSchemaFor, type AutomationFormValues, type AutomationInput } from "@/lib/automations/schema";
 import { createAutomationAction, updateAutomationAction } from "@/lib/automations/server-actions";
 import type { ActionResult } from "@/lib/result";
 import { ActionsEditor } from "./action-editor";
 import { ConditionsBuilder } from "./conditions-builder";
 import { ErrorSummary } from "./error-summary";
+import { FieldCatalogProvider, useCatalogOf } from "./field-catalog-context";
 import { MembersProvider, useFieldState } from "./form-helpers";
 import { BacktestPanel } from "./backtest-panel";
 import { NumberFormatProvider, useNumberProblems, withNumberProblems } from "./number-entry";
@@ -29,6 +31,8 @@ import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 type Props = {
   defaultValues: AutomationFormValues;
   members: readonly MemberOption[];
+  /** The workspace's pipelines, activity types and custom fields (getFieldCatalog's configuration). */
+  catalog?: FieldCatalogConfig;
   /** The workspace's locale: how numbers are typed and shown. */
   locale: string;
   /** Who owns the entity in test-run sample payloads (the signed-in user, so owner templates resolve). */
@@ -44,8 +48,9 @@ export function AutomationForm(props: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const numberProblems = useNumberProblems();
+  const catalog = useCatalogOf(props.catalog);
   const form = useForm<AutomationFormValues, unknown, AutomationInput>({
-    resolver: withNumberProblems(zodResolver(automationInputSchema), numberProblems),
+    resolver: withNumberProblems(zodResolver(automationInputSchemaFor(catalog)), numberProblems),
     defaultValues: props.defaultValues,
   });
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
@@ -88,6 +93,7 @@ export function AutomationForm(props: Props) {
 
   return (
     <FormProvider {...form}>
+      <FieldCatalogProvider value={catalog}>
       <NumberFormatProvider value={{ locale: props.locale, problems: numberProblems }}>
       <MembersProvider value={props.members}>
         <form noValidate onSubmit={onSubmit} aria-label={props.mode === "create" ? "New automation" : "Edit automation"}>
@@ -122,6 +128,7 @@ export function AutomationForm(props: Props) {
         </form>
       </MembersProvider>
       </NumberFormatProvider>
+      </FieldCatalogProvider>
     </FormProvider>
   );
 }

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import type { AutomationListRow } from "@/lib/automations/list-automations-page";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import { summarizeActions, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger, getTrigger } from "@/lib/automations/triggers";
 import type { ConditionGroup } from "@/lib/automations/conditions";
@@ -28,9 +29,10 @@ type Props = {
   filtered?: boolean;
   nextCheck?: string;
   health?: Map<string, HealthSummary>;
+  catalog?: FieldCatalog;
 };
 
-export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck, health }: Props) {
+export function AutomationList({ automations, currentUserId, query, highlightId, filtered = Boolean(query), nextCheck, health, catalog }: Props) {
   if (automations.length === 0) return filtered ? <NoMatches query={query} /> : <FirstAutomation />;
   return (
     <Card className="overflow-x-auto">
@@ -59,6 +61,7 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
               highlighted={automation.id === highlightId}
               nextCheck={nextCheck}
               health={health?.get(automation.id)}
+              catalog={catalog}
             />
           ))}
         </tbody>
@@ -67,9 +70,9 @@ export function AutomationList({ automations, currentUserId, query, highlightId,
   );
 }
 
-type RowProps = { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string; health?: HealthSummary };
+type RowProps = { automation: AutomationListRow; isYours: boolean; query: string; highlighted: boolean; nextCheck?: string; health?: HealthSummary; catalog?: FieldCatalog };
 
-function Row({ automation, isYours, query, highlighted, nextCheck, health }: RowProps) {
+function Row({ automation, isYours, query, highlighted, nextCheck, health, catalog }: RowProps) {
   const timeBased = getTrigger(String((automation.trigger as { type?: unknown } | null)?.type))?.timeBased ?? false;
   const href = `/settings/automations/${automation.id}`;
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
@@ -102,10 +105,10 @@ function Row({ automation, isYours, query, highlighted, nextCheck, health }: Row
             <ReactivateButton id={automation.id} name={automation.name} />
           </div>
         ) : null}
-        <p className="mt-1 text-ink">{describeTrigger(automation.trigger)}</p>
+        <p className="mt-1 text-ink">{describeTrigger(automation.trigger, catalog)}</p>
         {timeBased && automation.isActive && nextCheck ? <p className="mt-0.5 text-xs text-ink-muted">Next check: {nextCheck}</p> : null}
         <p className="mt-0.5 text-ink-muted">
-          <span className="font-medium text-ink">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null)}
+          <span className="font-medium text-ink">If</span> {summarizeConditions(automation.conditions as ConditionGroup | null, catalog)}
           <span className="mx-1.5 text-ink-faint" aria-hidden>·</span>
           <span className="font-medium text-ink">Then</span> {summarizeActions(actions)}
         </p>

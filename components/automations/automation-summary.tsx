@@ -4,21 +4,22 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import type { ConditionGroup } from "@/lib/automations/conditions";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import type { AutomationRecord } from "@/lib/automations/scope";
 import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
 import { describeTrigger } from "@/lib/automations/triggers";
 import { formatInZone, type NextCheck } from "@/lib/scheduler/next-check";
 import { UpdatedAt } from "./updated-at";
 
-type Props = { automation: AutomationRecord; isYours: boolean; children: ReactNode; nextCheck?: NextCheck | null };
+type Props = { automation: AutomationRecord; isYours: boolean; children: ReactNode; nextCheck?: NextCheck | null; catalog?: FieldCatalog };
 
-export function AutomationSummary({ automation, isYours, children, nextCheck }: Props) {
+export function AutomationSummary({ automation, isYours, children, nextCheck, catalog }: Props) {
   const actions = Array.isArray(automation.actions) ? automation.actions : [];
   return (
     <section aria-label="Summary" className="grid gap-6 md:grid-cols-[1fr_16rem]">
       <div className="space-y-3 text-sm">
-        <Sentence label="When">{describeTrigger(automation.trigger)}</Sentence>
-        <Sentence label="If">{summarizeConditions(automation.conditions as ConditionGroup | null)}</Sentence>
+        <Sentence label="When">{describeTrigger(automation.trigger, catalog)}</Sentence>
+        <Sentence label="If">{summarizeConditions(automation.conditions as ConditionGroup | null, catalog)}</Sentence>
         <Sentence label="Then">
           <ol className="list-inside list-decimal space-y-0.5">
             {actions.map((action, index) => (

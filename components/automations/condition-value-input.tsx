@@ -10,6 +10,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import type { FieldRef } from "@/lib/automations/fields";
 import type { ValueKind } from "@/lib/automations/operators";
 import { toBoolean, toNumber } from "@/lib/automations/values";
+import { ChoiceOptions } from "./field-catalog-context";
 import { useFieldState } from "./form-helpers";
 import { NumberInput } from "./number-entry";
 
@@ -83,11 +84,7 @@ function SingleInput({ name, field, inputProps }: { name: string; field: FieldRe
           return (
             <Select {...common} onChange={(event) => controller.onChange(typed(event.target.value, field))}>
               <option value="">Choose a value</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
+              <ChoiceOptions options={options} />
             </Select>
           );
         }

@@ -7,10 +7,11 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Select } from "@/components/ui/field";
 import { MAX_CONDITION_DEPTH, type ConditionGroup, type ConditionNode } from "@/lib/automations/conditions";
-import { ENTITY_LABELS, fieldsFor, getField, type EntityType } from "@/lib/automations/fields";
+import { ENTITY_LABELS, type EntityType } from "@/lib/automations/fields";
 import { getOperator, operatorsFor } from "@/lib/automations/operators";
 import { summarizeDraftConditions } from "@/lib/automations/summaries";
 import { coerceValue, ConditionValueInput } from "./condition-value-input";
+import { useFieldCatalog } from "./field-catalog-context";
 import { useFieldState } from "./form-helpers";
 
 const BLANK_CONDITION: ConditionNode = { kind: "condition", field: "", operator: "" };
@@ -27,7 +28,7 @@ export function ConditionsBuilder({ entity }: { entity: EntityType }) {
 /** The rule in words as it is built, so "(A and B) or C" cannot silently become "A or B or C". */
 function ConditionsSentence() {
   const conditions = useWatch({ name: "conditions" }) as ConditionGroup | null | undefined;
-  const text = summarizeDraftConditions(conditions);
+  const text = summarizeDraftConditions(conditions, useFieldCatalog());
   return (
     <p aria-live="polite" className={text === "No conditions" ? "sr-only" : "rounded-md bg-surface-sunken px-3 py-2 text-sm text-ink"}>
       {text === "No conditions" ? null : `If ${text}`}
@@ -123,13 +124,21 @@ function ConditionRow({ path, entity, number, onRemove }: RowProps) {
   const { register, setValue, getValues } = useFormContext();
   const fieldKey = useWatch({ name: `${path}.field` }) as string;
   const operatorId = useWatch({ name: `${path}.operator` }) as string;
-  const field = getField(fieldKey ?? "");
+  const catalog = useFieldCatalog();
+  const field = catalog.getField(fieldKey ?? "");
   const operator = getOperator(operatorId ?? "");
   const operators = field ? operatorsFor(field.type) : [];
   const fieldState = useFieldState(`${path}.field`);
   const operatorState = useFieldState(`${path}.operator`);
-  const catalog = fieldsFor(entity);
-  const known = catalog.some((option) => `${entity}.${option.key}` === fieldKey);
+  const fields = catalog.fieldsFor(entity);
+  const builtIn = fields.filter((option) => !catalog.isCustom(`${entity}.${option.key}`));
+  const custom = fields.filter((option) => catalog.isCustom(`${entity}.${option.key}`));
+  const known = fields.some((option) => `${entity}.${option.key}` === fieldKey);
+  const fieldOption = (option: (typeof fields)[number]) => (
+    <option key={option.key} value={`${entity}.${option.key}`}>
+      {option.label}
+    </option>
+  );
 
   return (
     <fieldset aria-label={`Condition ${number}`} className="grid gap-2 rounded-lg border border-surface-line bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
@@ -139,18 +148,15 @@ function ConditionRow({ path, entity, number, onRemove }: RowProps) {
           {...register(`${path}.field`, {
             onChange: (event: { target: { value: string } }) => {
               // A new field means a new type: start from its first operator and no value.
-              const next = getField(event.target.value);
+              const next = catalog.getField(event.target.value);
               setValue(`${path}.operator`, next ? (operatorsFor(next.type)[0]?.id ?? "") : "");
               setValue(`${path}.value`, undefined);
             },
           })}
         >
           <option value="">Choose a field</option>
-          {catalog.map((option) => (
-            <option key={option.key} value={`${entity}.${option.key}`}>
-              {option.label}
-            </option>
-          ))}
+          {builtIn.map(fieldOption)}
+          {custom.length > 0 ? <optgroup label="Custom fields">{custom.map(fieldOption)}</optgroup> : null}
           {fieldKey && !known ? (
             <option value={fieldKey}>
               {field ? `${ENTITY_LABELS[field.entity]} ${field.label.toLowerCase()}` : fieldKey} (not a {ENTITY_LABELS[entity].toLowerCase()} field)

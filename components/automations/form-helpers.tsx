@@ -4,8 +4,10 @@
 
 import { createContext, useContext } from "react";
 import { get, useFormContext, type FieldValues } from "react-hook-form";
-import { fieldsFor, type EntityType } from "@/lib/automations/fields";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
+import type { EntityType } from "@/lib/automations/fields";
 import type { MemberOption } from "@/lib/automations/list-assignable-members";
+import { useFieldCatalog } from "./field-catalog-context";
 
 /** `actions.0.config.subject` → `actions-0-config-subject`: unique, stable and valid as an id. */
 export function fieldId(path: string): string {
@@ -41,15 +43,15 @@ export function useMembers(): readonly MemberOption[] {
 }
 
 /** Example variables for the trigger's entity, from the field catalog: "{{deal.title}}, {{deal.amount}}". */
-function templateExamples(entity: EntityType): string[] {
-  const fields = fieldsFor(entity);
+function templateExamples(entity: EntityType, catalog: FieldCatalog): string[] {
+  const fields = catalog.fieldsFor(entity);
   const text = fields.filter((field) => field.type === "text");
   const second = fields.find((field) => field.type === "number") ?? text[1];
   return [text[0], second].filter(Boolean).map((field) => `{{${entity}.${field!.key}}}`);
 }
 
 export function TemplateHint({ entity }: { entity: EntityType }) {
-  const variables = [...templateExamples(entity), "{{owner.email}}"];
+  const variables = [...templateExamples(entity, useFieldCatalog()), "{{owner.email}}"];
   return (
     <>
       You can use{" "}

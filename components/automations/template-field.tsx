@@ -5,8 +5,9 @@
 import { useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { templateVariablesFor, type EntityType } from "@/lib/automations/fields";
+import type { EntityType } from "@/lib/automations/fields";
 import { unknownVariableWarnings } from "@/lib/automations/template-check";
+import { useFieldCatalog } from "./field-catalog-context";
 import { TemplateHint, useFieldState } from "./form-helpers";
 
 type Props = { path: string; label: string; entity: EntityType; multiline?: boolean };
@@ -15,7 +16,8 @@ export function TemplateField({ path, label, entity, multiline = false }: Props)
   const { register, setValue, getValues } = useFormContext();
   const state = useFieldState(path);
   const text = (useWatch({ name: path }) as string | undefined) ?? "";
-  const warnings = unknownVariableWarnings(text, entity, path);
+  const catalog = useFieldCatalog();
+  const warnings = unknownVariableWarnings(text, entity, path, catalog);
   const element = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const registration = register(path);
   const warningId = `${state.id}-warning`;
@@ -67,7 +69,7 @@ export function TemplateField({ path, label, entity, multiline = false }: Props)
         }}
       >
         <option value="">Insert a variable…</option>
-        {templateVariablesFor(entity).map((variable) => (
+        {catalog.templateVariablesFor(entity).map((variable) => (
           <option key={variable.path} value={variable.path}>
             {variable.label} — {`{{${variable.path}}}`}
           </option>

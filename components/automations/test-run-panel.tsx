@@ -14,6 +14,7 @@ import type { TestRunOutcome } from "@/lib/runs/evaluate-test-run";
 import { runKeys } from "@/lib/runs/query-keys";
 import { samplePayload } from "@/lib/runs/sample-payloads";
 import { listTestEventsAction, testRunAutomation } from "@/lib/runs/test-run-actions";
+import { useFieldCatalog } from "./field-catalog-context";
 import { TestRunResult } from "./test-run-result";
 import { triggerEntity } from "./trigger-picker";
 
@@ -23,6 +24,7 @@ const receivedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", t
 
 export function TestRunPanel({ sampleOwner }: { sampleOwner?: string }) {
   const form = useFormContext<AutomationFormValues>();
+  const catalog = useFieldCatalog();
   const trigger = useWatch<AutomationFormValues, "trigger">({ name: "trigger" });
   const entity = triggerEntity(trigger);
   const noun = ENTITY_LABELS[entity].toLowerCase();
@@ -49,8 +51,8 @@ export function TestRunPanel({ sampleOwner }: { sampleOwner?: string }) {
   const [sampleTime] = useState(() => new Date());
   const triggerKey = JSON.stringify(trigger);
   const sample = useMemo(
-    () => JSON.stringify(samplePayload(JSON.parse(triggerKey) as Record<string, unknown>, { now: sampleTime, owner: sampleOwner }), null, 2),
-    [triggerKey, sampleOwner, sampleTime],
+    () => JSON.stringify(samplePayload(JSON.parse(triggerKey) as Record<string, unknown>, { now: sampleTime, owner: sampleOwner, catalog }), null, 2),
+    [triggerKey, sampleOwner, sampleTime, catalog],
   );
   const payload = editedPayload ?? sample;
 
@@ -128,7 +130,7 @@ export function TestRunPanel({ sampleOwner }: { sampleOwner?: string }) {
         <span className="text-xs text-ink-muted">Uses the form as it is now, saved or not. Nothing is saved or sent.</span>
       </div>
       {message ? <FieldError message={message} /> : null}
-      {outcome ? <TestRunResult outcome={outcome} /> : null}
+      {outcome ? <TestRunResult outcome={outcome} catalog={catalog} /> : null}
     </div>
   );
 }

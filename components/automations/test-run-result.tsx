@@ -2,6 +2,7 @@
 // that would run with their text as it would be sent.
 
 import { TraceTree } from "@/components/runs/trace-tree";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import type { TestRunOutcome } from "@/lib/runs/evaluate-test-run";
 import { readTrace } from "@/lib/runs/trace-view";
 
@@ -14,12 +15,12 @@ const HEADLINES: Record<TestRunOutcome["verdict"], { text: string; tone: string 
 };
 
 /** When the trigger did not match, the conditions were never the question: no verdict on them. */
-function shownTrace(outcome: TestRunOutcome) {
-  const trace = readTrace(outcome.trace);
+function shownTrace(outcome: TestRunOutcome, catalog: FieldCatalog | undefined) {
+  const trace = readTrace(outcome.trace, catalog);
   return outcome.verdict === "not_triggered" ? { ...trace, conditions: null } : trace;
 }
 
-export function TestRunResult({ outcome }: { outcome: TestRunOutcome }) {
+export function TestRunResult({ outcome, catalog }: { outcome: TestRunOutcome; catalog?: FieldCatalog }) {
   const headline = HEADLINES[outcome.verdict];
   const { event } = outcome;
   return (
@@ -36,7 +37,7 @@ export function TestRunResult({ outcome }: { outcome: TestRunOutcome }) {
           {outcome.owner.ref ? (outcome.owner.email ? ` Owner: ${outcome.owner.email}.` : ` Owner “${outcome.owner.ref}” is not a member of this workspace.`) : ""}
         </p>
       </div>
-      <TraceTree trace={shownTrace(outcome)} showTemplates={outcome.verdict === "would_run"} />
+      <TraceTree trace={shownTrace(outcome, catalog)} showTemplates={outcome.verdict === "would_run"} />
       {outcome.actions.length > 0 ? (
         <section aria-label="Actions that would run">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Actions that would run</h3>

@@ -4,8 +4,10 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, FieldError, Select } from "@/components/ui/field";
-import { DEAL_STAGES, ENTITY_LABELS, ENTITY_TYPES, fieldsFor, isEntityType, type EntityType } from "@/lib/automations/fields";
-import { describeTrigger, getTrigger, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
+import { ENTITY_LABELS, ENTITY_TYPES, isEntityType, type EntityType } from "@/lib/automations/fields";
+import { describeTrigger, getTrigger, getTriggerSchema, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
+import type { StageOption } from "@/lib/automations/field-catalog";
+import { ChoiceOptions, useFieldCatalog } from "./field-catalog-context";
 import { defaultTrigger } from "./form-defaults";
 import { useFieldState } from "./form-helpers";
 import { DateRelativeSettings, InactiveSettings, ScheduleSettings } from "./time-trigger-settings";
@@ -25,6 +27,7 @@ export function isScheduleTrigger(trigger: { type?: unknown } | undefined): bool
 
 export function TriggerPicker() {
   const { setValue, formState } = useFormContext();
+  const catalog = useFieldCatalog();
   const trigger = useWatch({ name: "trigger" }) as TriggerInput;
   const definition = getTrigger(trigger?.type);
   const entity = triggerEntity(trigger);
@@ -33,7 +36,7 @@ export function TriggerPicker() {
   const replace = (next: TriggerInput) =>
     setValue("trigger", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
 
-  const valid = definition?.schema.safeParse(trigger).success ?? false;
+  const valid = (definition && getTriggerSchema(definition.type, catalog)?.safeParse(trigger).success) ?? false;
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -70,7 +73,7 @@ export function TriggerPicker() {
       <TriggerSettings type={definition?.type} entity={entity} />
       {definition ? (
         <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" aria-live="polite">
-          {valid ? describeTrigger(trigger) : `${definition.label}: finish the settings above`}
+          {valid ? describeTrigger(trigger, catalog) : `${definition.label}: finish the settings above`}
         </p>
       ) : null}
     </div>
@@ -86,30 +89,28 @@ function TriggerSettings({ type, entity }: { type: string | undefined; entity: E
   return null;
 }
 
+/** The workspace's stages, grouped by pipeline when it has its own. */
 function StageSettings() {
   const { register } = useFormContext();
+  const { stages } = useFieldCatalog();
+  const [toValue, fromValue] = useWatch({ name: ["trigger.to", "trigger.from"] }) as unknown[];
   const to = useFieldState("trigger.to");
   const from = useFieldState("trigger.from");
+  // A saved stage the workspace no longer lists stays shown as it is, not as "Choose a stage".
+  const withSaved = (value: unknown): StageOption[] =>
+    typeof value === "string" && value && !stages.some((stage) => stage.value === value) ? [...stages, { value, label: `${value} (not one of this workspace's stages)` }] : [...stages];
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id={to.id} label="Moves to stage" error={to.error}>
         <Select {...to.inputProps} {...register("trigger.to")}>
           <option value="">Choose a stage</option>
-          {DEAL_STAGES.map((stage) => (
-            <option key={stage.value} value={stage.value}>
-              {stage.label}
-            </option>
-          ))}
+          <ChoiceOptions options={withSaved(toValue)} />
         </Select>
       </Field>
       <Field id={from.id} label="From stage (optional)" error={from.error}>
         <Select {...from.inputProps} {...register("trigger.from")}>
           <option value="">Any stage</option>
-          {DEAL_STAGES.map((stage) => (
-            <option key={stage.value} value={stage.value}>
-              {stage.label}
-            </option>
-          ))}
+          <ChoiceOptions options={withSaved(fromValue)} />
         </Select>
       </Field>
     </div>
@@ -118,6 +119,7 @@ function StageSettings() {
 
 function ChangedFieldsSettings({ entity }: { entity: EntityType }) {
   const { register, formState } = useFormContext();
+  const catalog = useFieldCatalog();
   const fields = useFieldState("trigger.fields");
   // One unknown key reports at `trigger.fields.<index>`: show the first such message for the set.
   const itemError = Object.values((formState.errors.trigger as { fields?: Record<string, { message?: string }> } | undefined)?.fields ?? {})
@@ -128,7 +130,7 @@ function ChangedFieldsSettings({ entity }: { entity: EntityType }) {
       <legend className="text-sm font-medium text-ink">Only when these fields change</legend>
       <p className="text-xs text-ink-muted">Leave all unticked to run on every update.</p>
       <div className="flex flex-wrap gap-x-4 gap-y-2">
-        {fieldsFor(entity).map((field) => (
+        {catalog.fieldsFor(entity).map((field) => (
           <label key={field.key} className="inline-flex items-center gap-2 text-sm text-ink">
             <input type="checkbox" value={field.key} className="h-4 w-4 rounded border-surface-line accent-brand-600" {...register("trigger.fields")} />
             {field.label}

@@ -3,9 +3,10 @@
 
 import Link from "next/link";
 import { DefinitionView } from "@/components/automations/definition-view";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import type { RunDetail } from "@/lib/runs/get-run-detail";
 
-export function RunVersion({ detail }: { detail: RunDetail }) {
+export function RunVersion({ detail, catalog }: { detail: RunDetail; catalog?: FieldCatalog }) {
   const { run, automation, ranVersion } = detail;
   if (!automation) {
     return <p className="text-sm text-ink-muted">Version {run.automationVersion} ran. The automation itself is not visible to you.</p>;
@@ -34,7 +35,7 @@ export function RunVersion({ detail }: { detail: RunDetail }) {
       {ranVersion ? (
         <>
           <p className="text-ink-muted">As it was when this run happened:</p>
-          <DefinitionView definition={ranVersion.definition} label={`Version ${run.automationVersion}`} />
+          <DefinitionView definition={ranVersion.definition} label={`Version ${run.automationVersion}`} catalog={catalog} />
           {!current && !automation.deletedAt ? (
             <Link href={versionHref} className="inline-block text-brand-700 hover:underline">Compare version {run.automationVersion} with the current version</Link>
           ) : null}

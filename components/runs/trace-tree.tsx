@@ -2,6 +2,7 @@
 // the event held, group verdicts, and template variables that rendered empty. Hook-free, so the
 // run page (server) and the test-run panel (client) render the same tree.
 
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import type { ConditionTraceGroup, ConditionTraceNode } from "@/lib/engine/conditions";
 import { decidingFalseLeaves, describeLeaf, type TraceView } from "@/lib/runs/trace-view";
 
@@ -42,13 +43,13 @@ export function TraceTree({ trace, showTemplates = true }: Props) {
         {failing.length > 0 ? (
           <p className="mt-1 rounded-md bg-red-50 px-3 py-2 text-danger">
             Not met: {failing.map((leaf) => {
-              const view = describeLeaf(leaf);
+              const view = describeLeaf(leaf, trace.catalog);
               return `${view.sentence} was false (actual: ${view.actual})`;
             }).join("; ")}.
           </p>
         ) : null}
         {trace.conditions && !(trace.conditions.kind === "group" && trace.conditions.children.length === 0 && !trace.conditions.note) ? (
-          <div className="mt-2"><TraceNode node={trace.conditions} /></div>
+          <div className="mt-2"><TraceNode node={trace.conditions} catalog={trace.catalog} /></div>
         ) : (
           <p className="mt-1 text-ink-muted">
             {trace.trigger?.matched === false ? "Not evaluated: the trigger did not match." : "No conditions: every triggering event runs the actions."}
@@ -78,11 +79,13 @@ export function TraceTree({ trace, showTemplates = true }: Props) {
   );
 }
 
-function TraceNode({ node }: { node: ConditionTraceNode }) {
-  return node.kind === "group" ? <TraceGroup group={node} /> : <ul><TraceLeaf node={node} /></ul>;
+type WithCatalog = { catalog: FieldCatalog };
+
+function TraceNode({ node, catalog }: { node: ConditionTraceNode } & WithCatalog) {
+  return node.kind === "group" ? <TraceGroup group={node} catalog={catalog} /> : <ul><TraceLeaf node={node} catalog={catalog} /></ul>;
 }
 
-function TraceGroup({ group }: { group: ConditionTraceGroup }) {
+function TraceGroup({ group, catalog }: { group: ConditionTraceGroup } & WithCatalog) {
   const words = group.match === "all" ? "All of these must be true" : "At least one of these must be true";
   return (
     <div role="group" aria-label={`${words}: ${group.result}`} className="rounded-md border border-surface-line">
@@ -96,7 +99,7 @@ function TraceGroup({ group }: { group: ConditionTraceGroup }) {
       ) : (
         <ul className="space-y-2 p-2">
           {group.children.map((child, index) => (
-            <TraceNodeItem key={index} node={child} />
+            <TraceNodeItem key={index} node={child} catalog={catalog} />
           ))}
         </ul>
       )}
@@ -104,19 +107,19 @@ function TraceGroup({ group }: { group: ConditionTraceGroup }) {
   );
 }
 
-function TraceNodeItem({ node }: { node: ConditionTraceNode }) {
+function TraceNodeItem({ node, catalog }: { node: ConditionTraceNode } & WithCatalog) {
   if (node.kind === "group") {
     return (
       <li>
-        <TraceNode node={node} />
+        <TraceNode node={node} catalog={catalog} />
       </li>
     );
   }
-  return <TraceLeaf node={node} />;
+  return <TraceLeaf node={node} catalog={catalog} />;
 }
 
-function TraceLeaf({ node }: { node: Extract<ConditionTraceNode, { kind: "condition" }> }) {
-  const view = describeLeaf(node);
+function TraceLeaf({ node, catalog }: { node: Extract<ConditionTraceNode, { kind: "condition" }> } & WithCatalog) {
+  const view = describeLeaf(node, catalog);
   const cell = "min-w-0";
   const label = "block text-[11px] uppercase tracking-wide text-ink-faint";
   return (

@@ -7,3 +7,4 @@ export * from "./effects";
 export * from "./api-tokens";
 export * from "./accounts";
 export * from "./snapshots";
+export * from "./field-catalog";

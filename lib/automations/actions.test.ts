@@ -18,7 +18,7 @@ const CASES: [unknown, boolean, string?, (string | number)[]?][] = [
   [{ type: "create_activity", config: { ...activity, subject: "  " } }, false, "Subject is required", ["config", "subject"]],
   [{ type: "create_activity", config: { ...activity, subject: undefined } }, false, "Subject is required", ["config", "subject"]],
   [{ type: "create_activity", config: { ...activity, subject: "x".repeat(201) } }, false, "Subject must be at most 200 characters"],
-  [{ type: "create_activity", config: { ...activity, activityType: "lunch" } }, false, "Choose an activity type", ["config", "activityType"]],
+  [{ type: "create_activity", config: { ...activity, activityType: " " } }, false, "Choose an activity type", ["config", "activityType"]],
   [{ type: "create_activity", config: { ...activity, dueInDays: -1 } }, false, "Due days cannot be negative"],
   [{ type: "create_activity", config: { ...activity, dueInDays: 366 } }, false, "Due date must be within 365 days"],
   [{ type: "create_activity", config: { ...activity, dueInDays: 1.5 } }, false, "Enter a whole number of days"],

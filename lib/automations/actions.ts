@@ -2,7 +2,6 @@
 // engine only needs to know which config keys are templates so it can render them in the plan.
 
 import { z } from "zod";
-import { ACTIVITY_TYPES } from "./fields";
 
 const subjectSchema = z
   .string({ error: "Subject is required" })
@@ -63,7 +62,8 @@ const headerSchema = z.object({
 
 export const createActivityConfigSchema = z.object({
   subject: subjectSchema,
-  activityType: z.enum(ACTIVITY_TYPES, { error: "Choose an activity type" }),
+  // Which types exist is the workspace's catalog: automationInputSchemaFor checks it on save.
+  activityType: z.string({ error: "Choose an activity type" }).trim().min(1, "Choose an activity type").max(60, "Choose an activity type"),
   dueInDays: z
     .number({ error: "Enter a number of days" })
     .int("Enter a whole number of days")

@@ -39,7 +39,7 @@ export const DEAL_STAGES: readonly FieldOption[] = [
 export const ACTIVITY_TYPES = ["call", "meeting", "task", "email", "deadline"] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-const ACTIVITY_TYPE_OPTIONS: readonly FieldOption[] = ACTIVITY_TYPES.map((value) => ({
+export const ACTIVITY_TYPE_OPTIONS: readonly FieldOption[] = ACTIVITY_TYPES.map((value) => ({
   value,
   label: value[0].toUpperCase() + value.slice(1),
 }));
@@ -151,8 +151,12 @@ export type TemplateVariable = { path: string; label: string };
  * (lib/engine/plan.ts); this is the one list the editor offers and the save check accepts.
  */
 export function templateVariablesFor(entity: EntityType): TemplateVariable[] {
+  return templateVariablesOf(entity, fieldsFor(entity));
+}
+
+/** The template variables of an entity with the given fields (a workspace's catalog passes its own). */
+export function templateVariablesOf(entity: EntityType, fields: readonly FieldDefinition[]): TemplateVariable[] {
   const noun = ENTITY_LABELS[entity];
-  const fields = fieldsFor(entity);
   return [
     ...fields.map((field) => ({ path: `${entity}.${field.key}`, label: `${noun} ${field.label.toLowerCase()}` })),
     { path: `${entity}.id`, label: `${noun} id` },
@@ -168,8 +172,18 @@ export function templateVariablesFor(entity: EntityType): TemplateVariable[] {
 
 /** Whether `path` (e.g. "deal.title") is a variable templates on this entity's events can read. */
 export function isTemplateVariable(entity: EntityType, path: string): boolean {
+  return isTemplateVariableOf(entity, path, getEntityField, templateVariablesFor(entity));
+}
+
+/** The check behind isTemplateVariable, over any catalog's lookups. */
+export function isTemplateVariableOf(
+  entity: EntityType,
+  path: string,
+  lookup: (entity: EntityType, key: string) => FieldRef | undefined,
+  variables: readonly TemplateVariable[],
+): boolean {
   if (/^entity\.(type|id)$/.test(path)) return true;
   const data = /^entity\.data\.(.+)$/.exec(path);
-  if (data) return getEntityField(entity, data[1]) !== undefined;
-  return templateVariablesFor(entity).some((variable) => variable.path === path);
+  if (data) return lookup(entity, data[1]) !== undefined;
+  return variables.some((variable) => variable.path === path);
 }

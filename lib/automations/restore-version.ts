@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { AppError } from "@/lib/result";
 import { getVersion, versionNotFound } from "./list-versions";
 import { parseAutomationInput } from "./save-automation";
@@ -16,7 +17,7 @@ export async function restoreVersion(db: Db, params: RestoreVersionParams): Prom
   const old = await getVersion(db, params);
   if (!old) throw versionNotFound();
   const { definition } = old;
-  const parsed = parseAutomationInput({ ...definition, description: definition.description ?? undefined, conditions: definition.conditions ?? undefined });
+  const parsed = parseAutomationInput({ ...definition, description: definition.description ?? undefined, conditions: definition.conditions ?? undefined }, await getFieldCatalog(db, params.workspaceId));
   if (!parsed.ok) {
     const problems = Object.values(parsed.fieldErrors).join("; ");
     throw new AppError("invalid_input", `Version ${params.version} can no longer be saved as it was: ${problems}`);

@@ -5,8 +5,10 @@ import type { Db } from "@/db/client";
 import { urlPolicyProblem } from "@/lib/outbox/address-policy";
 import { outboundPolicyFromEnv } from "@/lib/outbox/policy-from-env";
 import { fieldErrorsFromIssues, toActionError, type ActionResult } from "@/lib/result";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { createAutomation } from "./create-automation";
-import { automationInputSchema, type AutomationInput } from "./schema";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
+import { automationInputSchemaFor, type AutomationInput } from "./schema";
 import type { TemplateWarning } from "./template-check";
 import { automationTemplateWarnings } from "./template-warnings";
 import type { AutomationScope } from "./scope";
@@ -28,8 +30,11 @@ export type SavedAutomation = { id: string; version: number; warnings: TemplateW
  * (which the shared schema, running in the browser too, cannot read). Invalid input returns each
  * message keyed by its path and writes nothing.
  */
-export function parseAutomationInput(input: unknown): { ok: true; data: AutomationInput } | { ok: false; error: string; fieldErrors: Record<string, string> } {
-  const parsed = automationInputSchema.safeParse(input);
+export function parseAutomationInput(
+  input: unknown,
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): { ok: true; data: AutomationInput } | { ok: false; error: string; fieldErrors: Record<string, string> } {
+  const parsed = automationInputSchemaFor(catalog).safeParse(input);
   if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues) };
   const fieldErrors = outboundUrlErrors(parsed.data);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors };
@@ -48,7 +53,9 @@ function outboundUrlErrors(data: AutomationInput): Record<string, string> {
 }
 
 export async function saveAutomation(db: Db, params: SaveAutomationParams): Promise<ActionResult<SavedAutomation>> {
-  const parsed = parseAutomationInput(params.input);
+  // The workspace's own fields, stages and activity types, as the form validated them.
+  const catalog = await getFieldCatalog(db, params.workspaceId);
+  const parsed = parseAutomationInput(params.input, catalog);
   if (!parsed.ok) return parsed;
   const scope = { claims: params.claims, workspaceId: params.workspaceId };
   try {
@@ -56,7 +63,7 @@ export async function saveAutomation(db: Db, params: SaveAutomationParams): Prom
       params.id === undefined
         ? await createAutomation(db, { ...scope, input: parsed.data })
         : await updateAutomation(db, { ...scope, id: params.id, expectedVersion: params.expectedVersion, input: parsed.data });
-    return { ok: true, data: { id: saved.id, version: saved.version, warnings: automationTemplateWarnings(parsed.data) } };
+    return { ok: true, data: { id: saved.id, version: saved.version, warnings: automationTemplateWarnings(parsed.data, catalog) } };
   } catch (error) {
     return toActionError(error);
   }

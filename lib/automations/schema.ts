@@ -3,10 +3,11 @@
 
 import { z } from "zod";
 import { actionListSchema, getAction } from "./actions";
-import { conditionsSchema, walkConditions } from "./conditions";
-import { ENTITY_LABELS, getField } from "./fields";
+import { conditionSchemasFor, walkConditions, type ConditionGroup } from "./conditions";
+import { DEFAULT_FIELD_CATALOG, memoByCatalog, type FieldCatalog } from "./field-catalog";
+import { ENTITY_LABELS } from "./fields";
 import { templateSyntaxError } from "./template-check";
-import { getTrigger, triggerSchema } from "./triggers";
+import { getTrigger, triggerSchemasFor } from "./triggers";
 
 /** An automation's name: the form's, and the one a duplicate is given. */
 export const automationNameSchema = z
@@ -15,43 +16,78 @@ export const automationNameSchema = z
   .min(1, "Name is required")
   .max(120, "Name must be at most 120 characters");
 
-export const automationInputSchema = z
-  .object({
-    name: automationNameSchema,
-    description: z.string().trim().max(1000, "Description must be at most 1000 characters").optional(),
-    trigger: triggerSchema,
-    conditions: conditionsSchema.optional().transform((value) => value ?? null),
-    actions: actionListSchema,
-  })
-  .superRefine((input, ctx) => {
-    // A malformed `{{…}}` would be sent as written ("Call  {{deal.amount"): refuse it.
-    input.actions.forEach((action, index) => {
-      const config = action.config as Record<string, unknown>;
-      for (const key of getAction(action.type)?.templateFields ?? []) {
-        const message = typeof config[key] === "string" ? templateSyntaxError(config[key]) : null;
-        if (message) ctx.addIssue({ code: "custom", path: ["actions", index, "config", key], message });
+function buildAutomationInputSchema(catalog: FieldCatalog) {
+  return z
+    .object({
+      name: automationNameSchema,
+      description: z.string().trim().max(1000, "Description must be at most 1000 characters").optional(),
+      trigger: triggerSchemasFor(catalog).union,
+      conditions: conditionSchemasFor(catalog).conditions.optional().transform((value) => value ?? null),
+      actions: actionListSchema,
+    })
+    .superRefine((input, ctx) => {
+      refineActions(input.actions, catalog, ctx);
+      if (input.trigger.type === "schedule") {
+        refineScheduleAutomation(input, ctx);
+        return;
       }
-    });
-    if (input.trigger.type === "schedule") {
-      refineScheduleAutomation(input, ctx);
-      return;
+      refineConditionEntity(input.trigger.type, input.conditions, catalog, ctx);
+    })
+    .transform((input) => ({ ...input, conditions: canonicalStages(input.conditions, catalog) }));
+}
+
+/** The automation schema for one workspace's field catalog (memoised per catalog). */
+export const automationInputSchemaFor = memoByCatalog(buildAutomationInputSchema);
+
+/** The automation schema over the built-in catalog. */
+export const automationInputSchema = automationInputSchemaFor(DEFAULT_FIELD_CATALOG);
+
+type ActionInput = { type: string; config: unknown };
+
+/** Malformed `{{…}}` templates and activity types the workspace does not have. */
+function refineActions(actions: readonly ActionInput[], catalog: FieldCatalog, ctx: z.RefinementCtx): void {
+  actions.forEach((action, index) => {
+    const config = action.config as Record<string, unknown>;
+    // A malformed `{{…}}` would be sent as written ("Call  {{deal.amount"): refuse it.
+    for (const key of getAction(action.type)?.templateFields ?? []) {
+      const message = typeof config[key] === "string" ? templateSyntaxError(config[key]) : null;
+      if (message) ctx.addIssue({ code: "custom", path: ["actions", index, "config", key], message });
     }
-    // Conditions read the triggering entity's data; a field of another entity would never be set.
-    const entity = getTrigger(input.trigger.type)?.entity;
-    if (!entity || !input.conditions) return;
-    walkConditions(input.conditions, {
-      leaf(leaf, path) {
-        const field = getField(leaf.field);
-        if (field && field.entity !== entity) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["conditions", ...path, "field"],
-            message: `Choose a ${ENTITY_LABELS[entity].toLowerCase()} field: this automation runs on ${ENTITY_LABELS[entity].toLowerCase()} events`,
-          });
-        }
-      },
-    });
+    const type = config.activityType;
+    if (action.type === "create_activity" && typeof type === "string" && !catalog.isActivityType(type)) {
+      const known = catalog.activityTypes.map((option) => option.value).join(", ");
+      ctx.addIssue({ code: "custom", path: ["actions", index, "config", "activityType"], message: `Unknown activity type “${type}”: choose one of ${known}` });
+    }
   });
+}
+
+/** Conditions read the triggering entity's data; a field of another entity would never be set. */
+function refineConditionEntity(triggerType: string, conditions: ConditionGroup | null, catalog: FieldCatalog, ctx: z.RefinementCtx): void {
+  const entity = getTrigger(triggerType)?.entity;
+  if (!entity || !conditions) return;
+  const noun = ENTITY_LABELS[entity].toLowerCase();
+  walkConditions(conditions, {
+    leaf(leaf, path) {
+      const field = catalog.getField(leaf.field);
+      if (field && field.entity !== entity) {
+        ctx.addIssue({ code: "custom", path: ["conditions", ...path, "field"], message: `Choose a ${noun} field: this automation runs on ${noun} events` });
+      }
+    },
+  });
+}
+
+/** Stage values stored as the workspace's stage ids, as ingest stores the events' stages. */
+function canonicalStages(conditions: ConditionGroup | null, catalog: FieldCatalog): ConditionGroup | null {
+  if (!conditions) return conditions;
+  const resolve = (value: unknown) => catalog.resolveStage(value) ?? value;
+  walkConditions(conditions, {
+    leaf(leaf) {
+      if (leaf.field !== "deal.stage") return;
+      leaf.value = Array.isArray(leaf.value) ? leaf.value.map(resolve) : resolve(leaf.value);
+    },
+  });
+  return conditions;
+}
 
 /**
  * A schedule concerns no entity: it takes no conditions, and no action may be addressed to "the
@@ -71,5 +107,5 @@ function refineScheduleAutomation(input: { conditions: unknown; actions: readonl
   });
 }
 
-export type AutomationInput = z.output<typeof automationInputSchema>;
-export type AutomationFormValues = z.input<typeof automationInputSchema>;
+export type AutomationInput = z.output<ReturnType<typeof buildAutomationInputSchema>>;
+export type AutomationFormValues = z.input<ReturnType<typeof buildAutomationInputSchema>>;

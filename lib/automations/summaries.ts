@@ -3,7 +3,8 @@
 
 import { getAction } from "./actions";
 import type { ConditionGroup, ConditionLeaf, ConditionNode } from "./conditions";
-import { getField, optionLabel, type FieldRef } from "./fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
+import { optionLabel, type FieldRef } from "./fields";
 import { getOperator } from "./operators";
 import { joinWords } from "./triggers";
 import { parseDate, toNumber } from "./values";
@@ -37,8 +38,8 @@ function formatValue(value: unknown, field: FieldRef | undefined): string {
 }
 
 /** One condition in words: "Amount is greater than 10,000". */
-export function summarizeLeaf(leaf: ConditionLeaf): string {
-  const field = getField(leaf.field);
+export function summarizeLeaf(leaf: ConditionLeaf, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string {
+  const field = catalog.getField(leaf.field);
   const operator = getOperator(leaf.operator);
   const subject = `${field?.label ?? leaf.field} ${operator?.phrase ?? leaf.operator}`;
   switch (operator?.valueKind) {
@@ -57,17 +58,17 @@ export function summarizeLeaf(leaf: ConditionLeaf): string {
   }
 }
 
-function summarizeNode(node: ConditionNode, nested: boolean): string {
-  if (node.kind !== "group") return summarizeLeaf(node);
-  const parts = node.conditions.map((child) => summarizeNode(child, true));
+function summarizeNode(node: ConditionNode, nested: boolean, catalog: FieldCatalog): string {
+  if (node.kind !== "group") return summarizeLeaf(node, catalog);
+  const parts = node.conditions.map((child) => summarizeNode(child, true, catalog));
   const text = parts.join(node.match === "any" ? " or " : " and ");
   return nested && parts.length > 1 ? `(${text})` : text;
 }
 
 /** "Amount is greater than 10,000 and (Stage is Negotiation or Source contains “web”)". */
-export function summarizeConditions(group: ConditionGroup | null | undefined): string {
+export function summarizeConditions(group: ConditionGroup | null | undefined, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string {
   if (!group || group.conditions.length === 0) return "No conditions";
-  return summarizeNode(group, false);
+  return summarizeNode(group, false, catalog);
 }
 
 /** Leaves not yet given a field and operator are left out, and groups left empty with them. */
@@ -78,9 +79,9 @@ function pruneDraft(node: ConditionNode): ConditionNode | null {
 }
 
 /** The conditions as they are being built, in words: what the editor shows live under the builder. */
-export function summarizeDraftConditions(group: ConditionGroup | null | undefined): string {
+export function summarizeDraftConditions(group: ConditionGroup | null | undefined, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string {
   const pruned = group ? pruneDraft(group) : null;
-  return pruned && pruned.kind === "group" ? summarizeConditions(pruned) : "No conditions";
+  return pruned && pruned.kind === "group" ? summarizeConditions(pruned, catalog) : "No conditions";
 }
 
 /** The full sentence for one stored action, e.g. "Notify the deal owner: “…”". */

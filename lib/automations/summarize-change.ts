@@ -4,6 +4,7 @@
 import type { ConditionGroup, ConditionLeaf } from "./conditions";
 import { walkConditions } from "./conditions";
 import { canonicalJson, type AutomationDefinition } from "./definition";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
 import { describeAction, summarizeConditions, summarizeLeaf } from "./summaries";
 import { describeTrigger } from "./triggers";
 
@@ -21,17 +22,17 @@ function groupShape(group: ConditionGroup | null): string {
   return canonicalJson(shape(group));
 }
 
-function conditionChanges(before: ConditionGroup | null, after: ConditionGroup | null): string[] {
+function conditionChanges(before: ConditionGroup | null, after: ConditionGroup | null, catalog: FieldCatalog): string[] {
   if (canonicalJson(before) === canonicalJson(after)) return [];
   // A changed structure (groups, all/any) is told as the whole sentence; changed leaves one by one.
   if (groupShape(before) !== groupShape(after)) {
-    return [`conditions ${summarizeConditions(before)} → ${summarizeConditions(after)}`];
+    return [`conditions ${summarizeConditions(before, catalog)} → ${summarizeConditions(after, catalog)}`];
   }
   const old = leavesByPath(before);
   const changes: string[] = [];
   for (const [path, leaf] of leavesByPath(after)) {
     const previous = old.get(path);
-    if (previous && canonicalJson(previous) !== canonicalJson(leaf)) changes.push(`condition ${summarizeLeaf(previous)} → ${summarizeLeaf(leaf)}`);
+    if (previous && canonicalJson(previous) !== canonicalJson(leaf)) changes.push(`condition ${summarizeLeaf(previous, catalog)} → ${summarizeLeaf(leaf, catalog)}`);
   }
   return changes;
 }
@@ -47,14 +48,14 @@ function actionChanges(before: unknown[], after: unknown[]): string[] {
 }
 
 /** Empty when nothing differs; otherwise every change, capped to a few hundred characters. */
-export function summarizeChange(before: AutomationDefinition, after: AutomationDefinition): string {
+export function summarizeChange(before: AutomationDefinition, after: AutomationDefinition, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string {
   const changes: string[] = [];
   if (before.name !== after.name) changes.push(`renamed “${before.name}” → “${after.name}”`);
   if ((before.description ?? "") !== (after.description ?? "")) changes.push("description changed");
   if (canonicalJson(before.trigger) !== canonicalJson(after.trigger)) {
-    changes.push(`trigger ${describeTrigger(before.trigger)} → ${describeTrigger(after.trigger)}`);
+    changes.push(`trigger ${describeTrigger(before.trigger, catalog)} → ${describeTrigger(after.trigger, catalog)}`);
   }
-  changes.push(...conditionChanges(before.conditions, after.conditions), ...actionChanges(before.actions, after.actions));
+  changes.push(...conditionChanges(before.conditions, after.conditions, catalog), ...actionChanges(before.actions, after.actions));
   const text = changes.join("; ");
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
 }

@@ -2,7 +2,8 @@
 // would be sent as written), an unknown variable a warning naming it (it would render empty).
 // Pure and isomorphic: the form shows the same messages live that the server returns.
 
-import { ENTITY_LABELS, isTemplateVariable, type EntityType } from "./fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
+import { ENTITY_LABELS, type EntityType } from "./fields";
 
 export type TemplateWarning = { path: string; message: string };
 
@@ -33,9 +34,9 @@ export function templateVariables(template: string): string[] {
 }
 
 /** One warning per unknown variable of a well-formed template, naming it. */
-export function unknownVariableWarnings(template: string, entity: EntityType, path: string): TemplateWarning[] {
+export function unknownVariableWarnings(template: string, entity: EntityType, path: string, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): TemplateWarning[] {
   if (templateSyntaxError(template)) return [];
-  const unknown = [...new Set(templateVariables(template).filter((variable) => !isTemplateVariable(entity, variable)))];
+  const unknown = [...new Set(templateVariables(template).filter((variable) => !catalog.isTemplateVariable(entity, variable)))];
   return unknown.map((variable) => ({
     path,
     message: `Unknown variable {{${variable}}}: ${ENTITY_LABELS[entity].toLowerCase()} events have no such value, so it would be left empty`,

@@ -3,52 +3,55 @@
 
 import { z } from "zod";
 import type { EventType, NormalizedEvent } from "@/lib/engine/event";
-import {
-  ENTITY_LABELS,
-  ENTITY_TYPES,
-  getEntityField,
-  optionLabel,
-  type EntityType,
-} from "./fields";
+import { DEFAULT_FIELD_CATALOG, memoByCatalog, stageMatchKey, type FieldCatalog } from "./field-catalog";
+import { ENTITY_LABELS, ENTITY_TYPES, optionLabel, type EntityType } from "./fields";
 import { isEmptyValue, readOwn, sameValue, toBoolean, toText } from "./values";
 import { describeCron, isValidCron } from "./cron-words";
 
 export type TriggerMatch = { matched: boolean; reason: string };
 
-const fieldKeysSchema = (entity: EntityType) =>
+const fieldKeysSchema = (entity: EntityType, catalog: FieldCatalog) =>
   z
     .array(z.string())
     .max(20, "Choose at most 20 fields")
     .optional()
     .superRefine((keys, ctx) => {
       keys?.forEach((key, index) => {
-        if (!getEntityField(entity, key)) {
+        if (!catalog.getEntityField(entity, key)) {
           ctx.addIssue({ code: "custom", path: [index], message: `Unknown field “${key}”` });
         }
       });
     });
 
-const stageSchema = z.string({ error: "Choose a stage" }).trim().min(1, "Choose a stage").max(100, "Stage must be at most 100 characters");
+/** A stage as typed or picked, stored as the workspace's stage id when it names one ("Contract sent" → "contract_sent"). */
+const stageSchema = (catalog: FieldCatalog) =>
+  z
+    .string({ error: "Choose a stage" })
+    .trim()
+    .min(1, "Choose a stage")
+    .max(100, "Stage must be at most 100 characters")
+    .transform((value) => catalog.resolveStage(value) ?? value);
 
-function lifecycleSchemas<E extends EntityType>(entity: E) {
+function lifecycleSchemas<E extends EntityType>(entity: E, catalog: FieldCatalog) {
   return [
     z.object({ type: z.literal(`${entity}.created` as `${E}.created`) }),
-    z.object({ type: z.literal(`${entity}.updated` as `${E}.updated`), fields: fieldKeysSchema(entity) }),
+    z.object({ type: z.literal(`${entity}.updated` as `${E}.updated`), fields: fieldKeysSchema(entity, catalog) }),
     z.object({ type: z.literal(`${entity}.deleted` as `${E}.deleted`) }),
   ] as const;
 }
 
-const dealStageChangedSchema = z.object({
-  type: z.literal("deal.stage_changed"),
-  to: stageSchema,
-  // The form sends "" for "any stage": treat it as absent rather than as a stage named "".
-  from: z
-    .string()
-    .trim()
-    .max(100, "Stage must be at most 100 characters")
-    .transform((value) => value || undefined)
-    .optional(),
-});
+const dealStageChangedSchema = (catalog: FieldCatalog) =>
+  z.object({
+    type: z.literal("deal.stage_changed"),
+    to: stageSchema(catalog),
+    // The form sends "" for "any stage": treat it as absent rather than as a stage named "".
+    from: z
+      .string()
+      .trim()
+      .max(100, "Stage must be at most 100 characters")
+      .transform((value) => (value ? (catalog.resolveStage(value) ?? value) : undefined))
+      .optional(),
+  });
 // Time-based triggers fire only for entities whose mark falls after the automation was switched on,
 // unless `catchUp` also takes those already past it (docs/time-triggers.md).
 const catchUpSchema = z.boolean({ error: "Tick the box or leave it" }).optional();
@@ -61,12 +64,13 @@ const dealInactiveSchema = z.object({
     .max(365, "Enter at most 365 days"),
   catchUp: catchUpSchema,
 });
+// Only built-in date fields: the scheduler sweeps them through indexes of their own (lib/scheduler/due-entities.ts).
 const dateRelativeSchema = <E extends "deal" | "activity">(entity: E) =>
   z.object({
     type: z.literal(`${entity}.date_relative` as `${E}.date_relative`),
     field: z
       .string({ error: "Choose a date field" })
-      .refine((key) => getEntityField(entity, key)?.type === "date", "Choose a date field"),
+      .refine((key) => DEFAULT_FIELD_CATALOG.getEntityField(entity, key)?.type === "date", "Choose a date field"),
     days: z
       .number({ error: "Enter a number of days" })
       .int("Enter a whole number of days")
@@ -87,25 +91,37 @@ const scheduleSchema = z.object({
 });
 const bare = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
-export const triggerSchema = z.discriminatedUnion(
-  "type",
-  [
-    ...lifecycleSchemas("deal"),
-    ...lifecycleSchemas("contact"),
-    ...lifecycleSchemas("organization"),
-    ...lifecycleSchemas("activity"),
-    dealStageChangedSchema,
-    bare("deal.won"),
-    bare("deal.lost"),
-    bare("deal.owner_changed"),
-    bare("activity.completed"),
-    dealInactiveSchema,
-    dateRelativeSchema("deal"),
-    dateRelativeSchema("activity"),
-    scheduleSchema,
-  ],
-  { error: "Choose a trigger" },
-);
+function buildTriggerSchema(catalog: FieldCatalog) {
+  return z.discriminatedUnion(
+    "type",
+    [
+      ...lifecycleSchemas("deal", catalog),
+      ...lifecycleSchemas("contact", catalog),
+      ...lifecycleSchemas("organization", catalog),
+      ...lifecycleSchemas("activity", catalog),
+      dealStageChangedSchema(catalog),
+      bare("deal.won"),
+      bare("deal.lost"),
+      bare("deal.owner_changed"),
+      bare("activity.completed"),
+      dealInactiveSchema,
+      dateRelativeSchema("deal"),
+      dateRelativeSchema("activity"),
+      scheduleSchema,
+    ],
+    { error: "Choose a trigger" },
+  );
+}
+
+/** The trigger schema for one workspace's catalog, and each trigger type's own (memoised per catalog). */
+export const triggerSchemasFor = memoByCatalog((catalog: FieldCatalog) => {
+  const union = buildTriggerSchema(catalog);
+  const byType = new Map<string, z.ZodType>(union.options.map((schema) => [schema.shape.type.value, schema as z.ZodType]));
+  return { union, byType };
+});
+
+/** The trigger schema over the built-in catalog. */
+export const triggerSchema = triggerSchemasFor(DEFAULT_FIELD_CATALOG).union;
 
 export type Trigger = z.output<typeof triggerSchema>;
 export type TriggerInput = z.input<typeof triggerSchema>;
@@ -117,11 +133,12 @@ export type TriggerDefinition = {
   entity: EntityType | null;
   label: string;
   description: string;
+  /** Its settings' schema over the built-in catalog (a workspace's own: triggerSchemasFor). */
   schema: z.ZodType;
   /** Inbound event types that can fire it; empty for time-based triggers. */
   eventTypes: readonly EventType[];
   timeBased: boolean;
-  describe(config: Trigger): string;
+  describe(config: Trigger, catalog?: FieldCatalog): string;
   match(event: NormalizedEvent, config: Trigger): TriggerMatch;
   /**
    * Optional bucketing for the planner: an automation of this type is filed under each key of
@@ -138,7 +155,7 @@ type TriggerSpec<T extends TriggerType> = {
   label: string;
   description: string;
   eventType: EventType | null;
-  describe(config: Extract<Trigger, { type: T }>): string;
+  describe(config: Extract<Trigger, { type: T }>, catalog: FieldCatalog): string;
   /** Called only when the event type already fits. */
   match?(event: NormalizedEvent, config: Extract<Trigger, { type: T }>): TriggerMatch;
   /** See TriggerDefinition; `eventKeys` too is called only when the event type already fits. */
@@ -147,20 +164,18 @@ type TriggerSpec<T extends TriggerType> = {
 };
 
 const ARTICLE: Record<EntityType, string> = { deal: "a deal", contact: "a contact", organization: "an organization", activity: "an activity" };
-const SCHEMAS = new Map<string, z.ZodType>(
-  triggerSchema.options.map((schema) => [schema.shape.type.value, schema as z.ZodType]),
-);
+const SCHEMAS = triggerSchemasFor(DEFAULT_FIELD_CATALOG).byType;
 
 function show(value: unknown): string {
   return isEmptyValue(value) ? "empty" : typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function stageName(value: string): string {
-  return optionLabel(getEntityField("deal", "stage"), value) ?? value;
+function stageName(value: string, catalog: FieldCatalog): string {
+  return optionLabel(catalog.getEntityField("deal", "stage"), value) ?? value;
 }
 
-function fieldLabel(entity: EntityType, key: string): string {
-  return getEntityField(entity, key)?.label ?? key;
+function fieldLabel(entity: EntityType, key: string, catalog: FieldCatalog): string {
+  return catalog.getEntityField(entity, key)?.label ?? key;
 }
 
 /** Joins "A", "A or B", "A, B or C" for descriptions. */
@@ -182,6 +197,11 @@ function statusReached(status: "won" | "lost") {
     if (toText(change.to) !== status) return { matched: false, reason: `status changed to ${show(change.to)}, not ${status}` };
     return { matched: true, reason: `status changed from ${show(change.from)} to ${status}` };
   };
+}
+
+function stageKey(value: unknown): string | null {
+  const text = toText(value);
+  return text === null ? null : stageMatchKey(text);
 }
 
 const EVERY = [""] as const;
@@ -215,11 +235,11 @@ function lifecycleSpecs(entity: EntityType): TriggerSpec<TriggerType>[] {
       label: `${label} updated`,
       description: `Runs when ${noun} is updated, optionally only when chosen fields change.`,
       eventType: `${entity}.updated`,
-      describe: (config) => {
+      describe: (config, catalog) => {
         const keys = watchedFields(config);
         if (keys.length === 0) return `When ${noun} is updated`;
         const verb = keys.length === 1 ? "changes" : "change";
-        return `When ${noun} is updated (only when ${joinWords(keys.map((key) => fieldLabel(entity, key)), "or")} ${verb})`;
+        return `When ${noun} is updated (only when ${joinWords(keys.map((key) => fieldLabel(entity, key, catalog)), "or")} ${verb})`;
       },
       match: (event, config) => {
         const keys = watchedFields(config);
@@ -246,8 +266,8 @@ function plural(count: number, noun: string): string {
 type DateRelativeTrigger = Extract<Trigger, { type: "deal.date_relative" | "activity.date_relative" }>;
 
 /** "3 days before a deal's Expected close date, at 09:00". */
-function describeDateRelative(entity: "deal" | "activity", config: DateRelativeTrigger): string {
-  const field = `${ARTICLE[entity]}'s ${fieldLabel(entity, config.field)}`;
+function describeDateRelative(entity: "deal" | "activity", config: DateRelativeTrigger, catalog: FieldCatalog): string {
+  const field = `${ARTICLE[entity]}'s ${fieldLabel(entity, config.field, catalog)}`;
   const when = config.days === 0 ? `On ${field}` : `${plural(config.days, "day")} ${config.direction} ${field}`;
   return `${when}, at ${config.at}${config.catchUp ? " (also dates already past when switched on)" : ""}`;
 }
@@ -258,7 +278,7 @@ function dateRelativeSpec(entity: "deal" | "activity"): TriggerSpec<TriggerType>
     label: `${ENTITY_LABELS[entity]} date`,
     description: `Runs a number of days before or after a date field of ${ARTICLE[entity]}, at a chosen hour in the workspace's time zone.`,
     eventType: null,
-    describe: (config: DateRelativeTrigger) => describeDateRelative(entity, config),
+    describe: (config: DateRelativeTrigger, catalog: FieldCatalog) => describeDateRelative(entity, config, catalog),
   } as TriggerSpec<TriggerType>;
 }
 
@@ -269,24 +289,25 @@ const SPECS: TriggerSpec<TriggerType>[] = [
     label: "Deal stage changed",
     description: "Runs when a deal moves to a stage, optionally only from a given stage.",
     eventType: "deal.updated",
-    describe: (config: Extract<Trigger, { type: "deal.stage_changed" }>) =>
+    describe: (config: Extract<Trigger, { type: "deal.stage_changed" }>, catalog: FieldCatalog) =>
       config.from
-        ? `When a deal moves from ${stageName(config.from)} to ${stageName(config.to)}`
-        : `When a deal moves to ${stageName(config.to)}`,
+        ? `When a deal moves from ${stageName(config.from, catalog)} to ${stageName(config.to, catalog)}`
+        : `When a deal moves to ${stageName(config.to, catalog)}`,
+    // Stages compare as the catalog does ("Contract sent" is contract_sent); ingest already stores ids.
     match: (event: NormalizedEvent, config: Extract<Trigger, { type: "deal.stage_changed" }>) => {
       const change = transition(event, "stage");
       if (!change || sameValue(change.from, change.to, "choice")) return { matched: false, reason: "stage did not change" };
-      if (toText(change.to) !== toText(config.to)) return { matched: false, reason: `stage changed to ${show(change.to)}, not ${config.to}` };
-      if (config.from && toText(change.from) !== toText(config.from)) {
+      if (stageKey(change.to) !== stageKey(config.to)) return { matched: false, reason: `stage changed to ${show(change.to)}, not ${config.to}` };
+      if (config.from && stageKey(change.from) !== stageKey(config.from)) {
         return { matched: false, reason: `stage changed from ${show(change.from)}, not from ${config.from}` };
       }
       return { matched: true, reason: `stage changed from ${show(change.from)} to ${show(change.to)}` };
     },
     // Stage-change automations are bucketed by target stage: an event visits only its new stage's.
-    indexKeys: (config: Extract<Trigger, { type: "deal.stage_changed" }>) => [toText(config.to) ?? ""],
+    indexKeys: (config: Extract<Trigger, { type: "deal.stage_changed" }>) => [stageKey(config.to) ?? ""],
     eventKeys: (event: NormalizedEvent) => {
       const change = transition(event, "stage");
-      const to = change && !sameValue(change.from, change.to, "choice") ? toText(change.to) : null;
+      const to = change && !sameValue(change.from, change.to, "choice") ? stageKey(change.to) : null;
       return to === null ? NONE : [to];
     },
   } as TriggerSpec<TriggerType>,
@@ -348,7 +369,7 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
     schema: SCHEMAS.get(spec.type)!,
     eventTypes,
     timeBased: spec.eventType === null,
-    describe: (config) => spec.describe(config as never),
+    describe: (config, catalog = DEFAULT_FIELD_CATALOG) => spec.describe(config as never, catalog),
     match(event, config) {
       // A time-based trigger is matched by the scheduler's internal event of its own type, which
       // carries why it is due (lib/scheduler/); no inbound event ever fires one.
@@ -391,11 +412,16 @@ export function triggerTypesForEvent(eventType: string): string[] {
   return TYPES_BY_EVENT.get(eventType) ?? [];
 }
 
+/** A trigger type's settings schema over a workspace's catalog. */
+export function getTriggerSchema(type: string, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): z.ZodType | undefined {
+  return triggerSchemasFor(catalog).byType.get(type);
+}
+
 /** Words for any stored trigger, including ones this version no longer knows. */
-export function describeTrigger(trigger: unknown): string {
+export function describeTrigger(trigger: unknown, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string {
   const type = (trigger as { type?: unknown } | null)?.type;
   const definition = typeof type === "string" ? getTrigger(type) : undefined;
   if (!definition) return `Unknown trigger “${String(type)}”`;
-  const parsed = definition.schema.safeParse(trigger);
-  return parsed.success ? definition.describe(parsed.data as Trigger) : `${definition.label} (invalid settings)`;
+  const parsed = getTriggerSchema(definition.type, catalog)!.safeParse(trigger);
+  return parsed.success ? definition.describe(parsed.data as Trigger, catalog) : `${definition.label} (invalid settings)`;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { AppError } from "@/lib/result";
 import { automationValues } from "./create-automation";
 import { definitionOf, sameDefinition } from "./definition";
@@ -30,6 +31,7 @@ export type UpdateAutomationParams = AutomationScope & {
  */
 export async function updateAutomation(db: Db, params: UpdateAutomationParams): Promise<AutomationRecord> {
   if (!isAutomationId(params.id)) throw automationNotFound();
+  const catalog = await getFieldCatalog(db, params.workspaceId);
   return withUser(db, params.claims, async (tx) => {
     const existing = await findAutomation(tx, params.workspaceId, params.id);
     if (!existing) throw automationNotFound();
@@ -58,7 +60,7 @@ export async function updateAutomation(db: Db, params: UpdateAutomationParams): 
         version: updated[0].version,
         definition: after,
         authorId: params.claims.sub,
-        summary: withPrefix(params.summary, summarizeChange(before, after)),
+        summary: withPrefix(params.summary, summarizeChange(before, after, catalog)),
       });
     }
     return (await findAutomation(tx, params.workspaceId, params.id))!;

@@ -10,6 +10,8 @@ import { withUser, type UserClaims } from "@/db/with-user";
 import { loadWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import type { AutomationInput } from "@/lib/automations/schema";
 import { summarizeLeaf } from "@/lib/automations/summaries";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import type { ConditionTraceNode } from "@/lib/engine/conditions";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation } from "@/lib/engine/plan";
@@ -26,6 +28,8 @@ export type BacktestParams = {
   /** 7, 30, or null for everything the history still keeps. */
   days: number | null;
   now: Date;
+  /** The workspace's fields and stages (built-in when absent). */
+  catalog?: FieldCatalog;
   budgetMs?: number;
   /** Events read per page (tests make it small). */
   pageSize?: number;
@@ -48,7 +52,13 @@ export type BacktestResult = {
 };
 
 
-type Acc = { triggered: number; passed: number; actions: Map<string, { count: number; people: Set<string> }>; rejections: Map<string, { label: string; rejected: number }> };
+type Acc = {
+  triggered: number;
+  passed: number;
+  actions: Map<string, { count: number; people: Set<string> }>;
+  rejections: Map<string, { label: string; rejected: number }>;
+  catalog: FieldCatalog;
+};
 
 function personOf(config: Record<string, unknown>, event: NormalizedEvent, automationOwner: string): string {
   const who = (config.assignee ?? config.to) as { kind?: string; userId?: string; address?: string } | undefined;
@@ -65,7 +75,7 @@ function collectRejections(node: ConditionTraceNode | null, acc: Acc, path = "0"
     return;
   }
   if (node.result) return;
-  const entry = acc.rejections.get(path) ?? { label: summarizeLeaf({ kind: "condition", field: node.field, operator: node.operator, value: node.expected }), rejected: 0 };
+  const entry = acc.rejections.get(path) ?? { label: summarizeLeaf({ kind: "condition", field: node.field, operator: node.operator, value: node.expected }, acc.catalog), rejected: 0 };
   entry.rejected += 1;
   acc.rejections.set(path, entry);
 }
@@ -76,7 +86,8 @@ export async function backtestAutomation(db: Db, params: BacktestParams): Promis
   const pageSize = params.pageSize ?? PAGE;
   const automation = { id: "backtest", version: 0, name: params.input.name, ownerId: params.claims.sub, trigger: params.input.trigger, conditions: params.input.conditions, actions: params.input.actions, isActive: true };
   const directory = await loadWorkspaceDirectory(db, params.workspaceId);
-  const acc: Acc = { triggered: 0, passed: 0, actions: new Map(), rejections: new Map() };
+  const catalog = params.catalog ?? DEFAULT_FIELD_CATALOG;
+  const acc: Acc = { triggered: 0, passed: 0, actions: new Map(), rejections: new Map(), catalog };
   const matches: Omit<BacktestMatch, "canOpen">[] = [];
   const since = params.days === null ? null : new Date(params.now.getTime() - params.days * 86_400_000);
   let scanned = 0;
@@ -98,9 +109,11 @@ export async function backtestAutomation(db: Db, params: BacktestParams): Promis
     for (const row of page) {
       scanned += 1;
       oldest = row.receivedAt;
-      const event = row.payload as NormalizedEvent;
-      if (!event?.entity?.data) continue;
-      const evaluation = evaluateAutomation(event, automation, params.now, { owner: ownerInfo(directory.users, event) });
+      const stored = row.payload as NormalizedEvent;
+      if (!stored?.entity?.data) continue;
+      // Events stored before stage normalisation read as today's would.
+      const event = normalizeEventStages(stored, catalog);
+      const evaluation = evaluateAutomation(event, automation, params.now, { owner: ownerInfo(directory.users, event), catalog });
       if (!evaluation.matched) continue;
       acc.triggered += 1;
       const passed = evaluation.status === "pending";

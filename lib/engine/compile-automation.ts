@@ -2,7 +2,8 @@
 // run per event without re-parsing: zod runs once per version here, not once per event.
 
 import { DEFAULT_RENDERED_TEXT_MAX, getAction, RENDERED_TEXT_MAX } from "@/lib/automations/actions";
-import { getTrigger, type Trigger, type TriggerDefinition } from "@/lib/automations/triggers";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import { getTrigger, getTriggerSchema, type Trigger, type TriggerDefinition } from "@/lib/automations/triggers";
 import { BoundedCache } from "./bounded-cache";
 import { compileConditions, type ConditionEvaluator } from "./conditions";
 import { compileTemplate, type CompiledTemplate } from "./templates";
@@ -53,11 +54,11 @@ export function readTriggerType(trigger: unknown): string | undefined {
   return typeof type === "string" ? type : undefined;
 }
 
-function compileTrigger(raw: unknown): Pick<CompiledAutomation, "trigger" | "triggerError"> {
+function compileTrigger(raw: unknown, catalog: FieldCatalog): Pick<CompiledAutomation, "trigger" | "triggerError"> {
   const type = readTriggerType(raw);
   const definition = type ? getTrigger(type) : undefined;
   if (!definition) return { trigger: null, triggerError: `Unknown trigger “${String(type)}”` };
-  const parsed = definition.schema.safeParse(raw);
+  const parsed = getTriggerSchema(definition.type, catalog)!.safeParse(raw);
   if (!parsed.success) {
     return { trigger: null, triggerError: `Invalid trigger settings: ${firstIssue(parsed.error.issues)}` };
   }
@@ -89,18 +90,24 @@ function compileActions(raw: unknown): Pick<CompiledAutomation, "actions" | "act
   return { actions, actionsError: errors.length > 0 ? errors.join("; ") : null };
 }
 
-/** Compiles without caching (for drafts in a "test run", whose id:version does not identify them). */
-export function compileAutomation(automation: Pick<EngineAutomation, "trigger" | "conditions" | "actions">): CompiledAutomation {
+/**
+ * Compiles without caching (for drafts in a "test run", whose id:version does not identify them).
+ * Fields, stages and date fields are looked up in the workspace's catalog (built-ins by default).
+ */
+export function compileAutomation(
+  automation: Pick<EngineAutomation, "trigger" | "conditions" | "actions">,
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): CompiledAutomation {
   return {
-    ...compileTrigger(automation.trigger),
-    conditions: compileConditions(automation.conditions),
+    ...compileTrigger(automation.trigger, catalog),
+    conditions: compileConditions(automation.conditions, catalog),
     ...compileActions(automation.actions),
   };
 }
 
-/** Compiled once per saved version: every save bumps `version`, so id:version names the content. */
-export function getCompiledAutomation(automation: EngineAutomation): CompiledAutomation {
-  return cache.getOrCreate(`${automation.id}:${automation.version}`, () => compileAutomation(automation));
+/** Compiled once per saved version and catalog: every save bumps `version`, every catalog change its stamp. */
+export function getCompiledAutomation(automation: EngineAutomation, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): CompiledAutomation {
+  return cache.getOrCreate(`${automation.id}:${automation.version}:${catalog.stamp}`, () => compileAutomation(automation, catalog));
 }
 
 export function clearCompiledAutomations(): void {

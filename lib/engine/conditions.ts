@@ -3,7 +3,8 @@
 // longer know compiles into an evaluator that fails with a reason, never one that passes.
 
 import { MAX_CONDITION_DEPTH } from "@/lib/automations/conditions";
-import { getField, type FieldType } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import type { FieldType } from "@/lib/automations/fields";
 import { getOperator, type OperatorDefinition } from "@/lib/automations/operators";
 import { readOwn } from "@/lib/automations/values";
 import { BoundedCache } from "./bounded-cache";
@@ -53,7 +54,10 @@ function failingLeaf(field: string, operator: string, expected: unknown, note: s
   };
 }
 
-function compileLeaf(node: Record<string, unknown>, errors: string[]): NodeEvaluator {
+/** What compiling one tree needs: the workspace's catalog, and where errors are collected. */
+type CompileScope = { catalog: FieldCatalog; errors: string[] };
+
+function compileLeaf(node: Record<string, unknown>, { catalog, errors }: CompileScope): NodeEvaluator {
   const field = typeof node.field === "string" ? node.field : String(node.field);
   const operatorId = typeof node.operator === "string" ? node.operator : String(node.operator);
   const expected = node.value;
@@ -61,7 +65,7 @@ function compileLeaf(node: Record<string, unknown>, errors: string[]): NodeEvalu
     errors.push(note);
     return failingLeaf(field, operatorId, expected, note);
   };
-  const definition = getField(field);
+  const definition = catalog.getField(field);
   if (!definition) return fail(`Unknown field “${field}”`);
   const operator = getOperator(operatorId);
   if (!operator) return fail(`Unknown operator “${operatorId}”`);
@@ -98,17 +102,17 @@ function evaluateLeaf(
   };
 }
 
-function compileGroup(node: Record<string, unknown>, depth: number, errors: string[]): NodeEvaluator {
+function compileGroup(node: Record<string, unknown>, depth: number, scope: CompileScope): NodeEvaluator {
   const match = node.match === "any" ? "any" : "all";
   const fail = (note: string): NodeEvaluator => {
-    errors.push(note);
+    scope.errors.push(note);
     return () => ({ kind: "group", match, result: false, children: [], note });
   };
   if (node.match !== "all" && node.match !== "any") return fail(`Unknown group match “${String(node.match)}”`);
   // Checked before recursing so corrupt data cannot exhaust the stack.
   if (depth > MAX_CONDITION_DEPTH) return fail(`Conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
   if (!Array.isArray(node.conditions)) return fail("Condition group has no list of conditions");
-  const children = node.conditions.map((child) => compileNode(child, depth + 1, errors));
+  const children = node.conditions.map((child) => compileNode(child, depth + 1, scope));
   const count = children.length;
   const isAll = match === "all";
   return (ctx) => {
@@ -124,22 +128,22 @@ function compileGroup(node: Record<string, unknown>, depth: number, errors: stri
   };
 }
 
-function compileNode(raw: unknown, depth: number, errors: string[]): NodeEvaluator {
+function compileNode(raw: unknown, depth: number, scope: CompileScope): NodeEvaluator {
   const node = asRecord(raw);
-  if (node?.kind === "group") return compileGroup(node, depth, errors);
-  if (node?.kind === "condition") return compileLeaf(node, errors);
+  if (node?.kind === "group") return compileGroup(node, depth, scope);
+  if (node?.kind === "condition") return compileLeaf(node, scope);
   const note = `Invalid condition node “${JSON.stringify(raw)?.slice(0, 80)}”`;
-  errors.push(note);
+  scope.errors.push(note);
   return () => ({ kind: "group", match: "all", result: false, children: [], note });
 }
 
 const ALWAYS: ConditionEvaluator = Object.assign(() => ({ result: true, trace: null }), { error: null });
 
-/** Compiles a condition tree (or null = always true) into an evaluator. */
-export function compileConditions(group: unknown): ConditionEvaluator {
+/** Compiles a condition tree (or null = always true) into an evaluator, over a workspace's catalog. */
+export function compileConditions(group: unknown, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): ConditionEvaluator {
   if (group === null || group === undefined) return ALWAYS;
   const errors: string[] = [];
-  const root = compileNode(group, 1, errors);
+  const root = compileNode(group, 1, { catalog, errors });
   const error = errors.length > 0 ? errors.join("; ") : null;
   const evaluate = (ctx: ConditionContext): ConditionResult => {
     const trace = root(ctx);
@@ -148,7 +152,10 @@ export function compileConditions(group: unknown): ConditionEvaluator {
   return Object.assign(evaluate, { error });
 }
 
-/** The compiled conditions of an automation version, compiled at most once per process. */
-export function getCompiled(automation: { id: string; version: number; conditions: unknown }): ConditionEvaluator {
-  return cache.getOrCreate(`${automation.id}:${automation.version}`, () => compileConditions(automation.conditions));
+/** The compiled conditions of an automation version, compiled at most once per process and catalog. */
+export function getCompiled(
+  automation: { id: string; version: number; conditions: unknown },
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): ConditionEvaluator {
+  return cache.getOrCreate(`${automation.id}:${automation.version}:${catalog.stamp}`, () => compileConditions(automation.conditions, catalog));
 }

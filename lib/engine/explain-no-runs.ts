@@ -2,6 +2,7 @@
 // deal.updated", or "2 listen; neither matched: stage did not change". Only called when nothing
 // ran, so the common path pays nothing; it reads the trigger verdicts of at most a few automations.
 
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import { triggerTypesForEvent } from "@/lib/automations/triggers";
 import type { EngineAutomation } from "./compile-automation";
 import type { NormalizedEvent } from "./event";
@@ -14,8 +15,8 @@ function noneWord(count: number): string {
   return count === 2 ? "neither matched" : "none matched";
 }
 
-export function explainNoRuns(event: NormalizedEvent, automations: readonly EngineAutomation[]): string {
-  const listeners = triggerTypesForEvent(event.type).flatMap((type) => listenersOf(automations, type).filter((entry) => entry.automation.isActive));
+export function explainNoRuns(event: NormalizedEvent, automations: readonly EngineAutomation[], catalog?: FieldCatalog): string {
+  const listeners = triggerTypesForEvent(event.type).flatMap((type) => listenersOf(automations, type, catalog).filter((entry) => entry.automation.isActive));
   if (listeners.length === 0) return `no active automation listens to ${event.type}`;
   const reasons = new Map<string, number>();
   for (const { compiled } of listeners.slice(0, MAX_VERDICTS)) {

@@ -1,6 +1,7 @@
 // The engine's entry point: (event, automations, now) → one plan per triggered automation, each
 // with a trace saying why it will run, was skipped, stopped or failed. Pure: all I/O is the caller's.
 
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
 import { getTrigger, triggerTypesForEvent, type TriggerDefinition, type TriggerMatch } from "@/lib/automations/triggers";
 import {
   compileAutomation,
@@ -48,6 +49,8 @@ export type PlanOptions = {
   owner?: OwnerInfo | null;
   /** Used when `owner` is not given: looks up the entity's `owner_id` (a user id or CRM user id). */
   resolveUser?: (idOrCrmId: string) => OwnerInfo | null | undefined;
+  /** The workspace's field catalog (custom fields, stages); the built-in one when absent. */
+  catalog?: FieldCatalog;
 };
 
 /** Per-event state shared by every automation the event triggers; the template context is lazy. */
@@ -130,7 +133,7 @@ function hearsWhileOff(automation: EngineAutomation, now: Date): boolean {
 }
 
 /** Plans one automation, or null when its trigger does not match the event. A switched-off one gets the trigger check only. */
-function planAutomation(scope: EventScope, automation: EngineAutomation, compiled = getCompiledAutomation(automation)): RunPlan | null {
+function planAutomation(scope: EventScope, automation: EngineAutomation, compiled = getCompiledAutomation(automation, scope.options.catalog)): RunPlan | null {
   if (!automation.isActive) {
     if (!compiled.trigger || !hearsWhileOff(automation, scope.now)) return null;
     const verdict = compiled.trigger.definition.match(scope.event, compiled.trigger.config);
@@ -156,17 +159,18 @@ type Bucket = {
 /** Active automations grouped by trigger type (and by trigger key where the type has one). */
 type AutomationIndex = { byType: Map<string, Bucket>; broken: IndexEntry[] };
 
-// Callers that keep their automation list (the ingest cache) get the index built once per list.
-const indexes = new WeakMap<readonly EngineAutomation[], AutomationIndex>();
+// Callers that keep their automation list (the ingest cache) get the index built once per list
+// (and catalog: a catalog change also replaces the cached list, so this rarely rebuilds).
+const indexes = new WeakMap<readonly EngineAutomation[], { catalog: FieldCatalog; index: AutomationIndex }>();
 
-function buildIndex(automations: readonly EngineAutomation[]): AutomationIndex {
+function buildIndex(automations: readonly EngineAutomation[], catalog: FieldCatalog): AutomationIndex {
   const index: AutomationIndex = { byType: new Map(), broken: [] };
   automations.forEach((automation, order) => {
     // Switched-off automations join only with the time they were switched off (the caller's choice).
     if (!automation.isActive && !automation.offSince) return;
     const entry: IndexEntry = { automation, order };
     try {
-      entry.compiled = getCompiledAutomation(automation);
+      entry.compiled = getCompiledAutomation(automation, catalog);
       addToIndex(index, entry);
     } catch {
       // Planned on every event, where the same error becomes a failed plan with its reason.
@@ -204,13 +208,19 @@ function addToIndex(index: AutomationIndex, entry: IndexEntry): void {
 }
 
 /** The automations filed under one trigger type (both explain-no-runs.ts and the planner read it). */
-export function listenersOf(automations: readonly EngineAutomation[], triggerType: string): readonly { automation: EngineAutomation; compiled?: CompiledAutomation }[] {
-  return indexFor(automations).byType.get(triggerType)?.all ?? [];
+export function listenersOf(
+  automations: readonly EngineAutomation[],
+  triggerType: string,
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): readonly { automation: EngineAutomation; compiled?: CompiledAutomation }[] {
+  return indexFor(automations, catalog).byType.get(triggerType)?.all ?? [];
 }
 
-function indexFor(automations: readonly EngineAutomation[]): AutomationIndex {
-  let index = indexes.get(automations);
-  if (!index) indexes.set(automations, (index = buildIndex(automations)));
+function indexFor(automations: readonly EngineAutomation[], catalog: FieldCatalog): AutomationIndex {
+  const cached = indexes.get(automations);
+  if (cached?.catalog === catalog) return cached.index;
+  const index = buildIndex(automations, catalog);
+  indexes.set(automations, { catalog, index });
   return index;
 }
 
@@ -259,7 +269,7 @@ export function planEvent(
 ): RunPlan[] {
   const scope: EventScope = { event, now, options };
   const plans: RunPlan[] = [];
-  for (const { automation, compiled } of candidates(event, indexFor(automations))) {
+  for (const { automation, compiled } of candidates(event, indexFor(automations, options.catalog ?? DEFAULT_FIELD_CATALOG))) {
     try {
       const plan = planAutomation(scope, automation, compiled);
       if (plan) plans.push(plan);
@@ -283,7 +293,7 @@ export function evaluateAutomation(
 ): Evaluation {
   const scope: EventScope = { event, now, options };
   try {
-    const compiled = compileAutomation(automation);
+    const compiled = compileAutomation(automation, options.catalog);
     if (!compiled.trigger) return { ...failedPlan(automation, compiled.triggerError ?? "Invalid trigger"), matched: false };
     const verdict = compiled.trigger.definition.match(event, compiled.trigger.config);
     if (verdict.matched) return { ...planMatched(scope, automation, compiled, verdict), matched: true };

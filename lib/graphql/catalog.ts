@@ -3,7 +3,8 @@
 
 import { z } from "zod";
 import { ACTIONS } from "@/lib/automations/actions";
-import { ENTITY_TYPES, fieldsFor, isEntityType } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import { ENTITY_TYPES, isEntityType } from "@/lib/automations/fields";
 import { OPERATORS, operatorsFor } from "@/lib/automations/operators";
 import { TRIGGERS } from "@/lib/automations/triggers";
 import { OPERATOR_SYMBOLS } from "./input/normalize-condition";
@@ -26,16 +27,17 @@ export function listTriggerTypes() {
   }));
 }
 
-export function listFields(entity?: string | null) {
+/** The workspace's fields (built-in and custom), with their options (stages: the workspace's). */
+export function listFields(entity?: string | null, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG) {
   const entities = entity == null ? ENTITY_TYPES : isEntityType(entity) ? [entity] : [];
   return entities.flatMap((name) =>
-    fieldsFor(name).map((field) => ({
+    catalog.fieldsFor(name).map((field) => ({
       path: `${name}.${field.key}`,
       key: field.key,
       entity: name,
       label: field.label,
       type: field.type,
-      options: field.options ?? null,
+      options: field.options?.map(({ value, label }) => ({ value, label })) ?? null,
       operators: operatorsFor(field.type).map((operator) => operator.id),
     })),
   );

@@ -13,6 +13,7 @@ import { backtestAutomation } from "@/lib/backtest/backtest-automation";
 import { BACKTEST_LIMITS } from "@/lib/backtest/limits";
 import { AppError } from "@/lib/result";
 import type { AutomationRunItem } from "@/lib/runs/list-automation-runs";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { listActionTypes, listFields, listOperators, listTriggerTypes } from "./catalog";
 import type { ApiContext } from "./context";
 import { badInput, notFound } from "./errors";
@@ -32,8 +33,11 @@ async function findOrNull(ctx: ApiContext, id: string): Promise<AutomationRecord
   }
 }
 
+/** The caller's workspace catalog: its custom fields, stages and activity types. */
+const catalogOf = (ctx: ApiContext) => getFieldCatalog(ctx.db, ctx.principal.workspaceId);
+
 async function save(ctx: ApiContext, input: WorkflowAutomationInput, write: (data: Parameters<typeof createAutomation>[1]["input"]) => Promise<AutomationRecord>, keep = {}) {
-  const normalized = normalizeAutomationInput(input, keep);
+  const normalized = normalizeAutomationInput(input, keep, await catalogOf(ctx));
   if (!normalized.ok) throw badInput(normalized.issues);
   try {
     return await write(normalized.data);
@@ -63,7 +67,7 @@ export const resolvers = {
     workflowAutomations: (_: unknown, __: unknown, ctx: ApiContext) => listAutomations(ctx.db, scope(ctx)),
     workflowAutomation: (_: unknown, args: { id: string }, ctx: ApiContext) => findOrNull(ctx, args.id),
     automationTriggers: () => listTriggerTypes(),
-    automationFields: (_: unknown, args: { entity?: string | null }) => listFields(args.entity),
+    automationFields: async (_: unknown, args: { entity?: string | null }, ctx: ApiContext) => listFields(args.entity, await catalogOf(ctx)),
     automationOperators: (_: unknown, args: { fieldType?: string | null }) => listOperators(args.fieldType),
     automationActionTypes: () => listActionTypes(),
   },
@@ -96,9 +100,10 @@ export const resolvers = {
     backtestWorkflowAutomation: async (_: unknown, args: { input: WorkflowAutomationInput; days?: number | null }, ctx: ApiContext) => {
       const days = args.days ?? null;
       if (days !== null && days !== 7 && days !== 30) throw badInput([{ path: ["days"], message: "days must be 7, 30 or null (all that is kept)" }]);
-      const normalized = normalizeAutomationInput(args.input, {});
+      const catalog = await catalogOf(ctx);
+      const normalized = normalizeAutomationInput(args.input, {}, catalog);
       if (!normalized.ok) throw badInput(normalized.issues);
-      const result = await backtestAutomation(ctx.db, { ...scope(ctx), input: normalized.data, days, now: new Date() });
+      const result = await backtestAutomation(ctx.db, { ...scope(ctx), input: normalized.data, days, now: new Date(), catalog });
       return {
         ...result,
         matches: result.matches.map(({ canOpen, eventId, ...match }) => ({ ...match, eventId: canOpen ? eventId : null })),

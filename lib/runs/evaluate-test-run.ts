@@ -13,6 +13,8 @@ import { entityOwnerRef } from "@/lib/actions/user-directory";
 import { getAction } from "@/lib/automations/actions";
 import { ENTITY_TYPES } from "@/lib/automations/fields";
 import { parseAutomationInput } from "@/lib/automations/save-automation";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
+import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { describeAction } from "@/lib/automations/summaries";
 import { EVENT_TYPES, type EventType, type NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation, type OwnerInfo, type RunTrace } from "@/lib/engine/plan";
@@ -124,7 +126,8 @@ function describePlanned(action: { index: number; type: string; config: Record<s
 }
 
 export async function evaluateTestRun(db: Db, claims: UserClaims, params: EvaluateTestRunParams): Promise<ActionResult<TestRunOutcome>> {
-  const parsed = parseAutomationInput(params.input);
+  const catalog = await getFieldCatalog(db, params.workspaceId);
+  const parsed = parseAutomationInput(params.input, catalog);
   if (!parsed.ok) return { ok: false, error: "Fix the highlighted fields to test this automation.", fieldErrors: parsed.fieldErrors };
   const source = testRunSourceSchema.safeParse(params.source);
   if (!source.success) return sourceError("payload", source.error.issues[0]?.message ?? "Choose an event or paste a payload");
@@ -148,7 +151,8 @@ export async function evaluateTestRun(db: Db, claims: UserClaims, params: Evalua
 
     const input = parsed.data;
     // A time-based trigger is tried on the internal event a sweep would make for this entity now.
-    const event = timeBasedTestEvent(input.trigger, loaded.event, params.now) ?? loaded.event;
+    // Stages by id or label, as ingest stores them.
+    const event = normalizeEventStages(timeBasedTestEvent(input.trigger, loaded.event, params.now) ?? loaded.event, catalog);
     const ref = entityOwnerRef(event.entity.data);
     // The same lookup the ingest path makes, as the user: members of the workspace only.
     const directory = ref ? await loadUserDirectory(tx, { workspaceId: params.workspaceId, userIds: [], refs: [ref] }) : null;
@@ -158,7 +162,7 @@ export async function evaluateTestRun(db: Db, claims: UserClaims, params: Evalua
       event,
       { id: "unsaved", version: 0, name: input.name, ownerId: params.userId, trigger: input.trigger, conditions: input.conditions, actions: input.actions, isActive: true },
       params.now,
-      { owner },
+      { owner, catalog },
     );
     return {
       ok: true,

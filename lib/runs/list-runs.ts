@@ -8,6 +8,7 @@ import { automationRuns, automations, events, outbox, workspaceMembers } from "@
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
 import { AppError } from "@/lib/result";
 import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { skipReason } from "./skip-reason";
 import { dayRange, type RunFilters } from "./run-filters";
 
@@ -109,12 +110,13 @@ export function runsPageQuery(tx: Tx, params: ListRunsParams, reader: { role: "a
 
 export async function listRuns(db: Db, claims: UserClaims, params: ListRunsParams): Promise<RunPage> {
   const limit = Math.min(Math.max(Math.trunc(params.limit) || 1, 1), MAX_RUNS_PAGE);
+  const catalog = await getFieldCatalog(db, params.workspaceId);
   return withUser(db, claims, async (tx) => {
     const role = await readWorkspaceRole(tx, params.workspaceId, claims.sub);
     if (!role) return { runs: [], nextCursor: null };
     // One row more than the page tells whether there is a next page, without counting.
     const rows = await runsPageQuery(tx, params, { role, userId: claims.sub }, limit + 1);
-    const runs = rows.slice(0, limit).map(({ skippedTrace, ...run }) => ({ ...run, reason: skippedTrace ? skipReason({ conditions: skippedTrace }) : null }));
+    const runs = rows.slice(0, limit).map(({ skippedTrace, ...run }) => ({ ...run, reason: skippedTrace ? skipReason({ conditions: skippedTrace }, catalog) : null }));
     const last = runs[runs.length - 1];
     return { runs, nextCursor: rows.length > limit && last ? encodeRunCursor({ createdAt: last.createdAt, id: last.id }) : null };
   });

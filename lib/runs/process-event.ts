@@ -11,6 +11,9 @@ import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { explainNoRuns } from "@/lib/engine/explain-no-runs";
 import type { OwnerInfo } from "@/lib/engine/plan";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
+import { cachedFieldCatalog, getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
+import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
 import { invalidateActiveAutomations, loadActiveAutomations, type ActiveAutomations } from "./load-active-automations";
@@ -43,9 +46,9 @@ const NONE: ActiveAutomations = { automations: [], stamp: null, triggerTypes: []
 const REPLAY_REASON = "replayed (\"replay\": true): recorded without running automations";
 
 /** The delivery log's line when no automation ran (missed runs of switched-off ones do not count). */
-function noRunReason(event: NormalizedEvent, automations: ActiveAutomations["automations"], runs: readonly RunRecord[], replay: boolean): string | null {
+function noRunReason(event: NormalizedEvent, automations: ActiveAutomations["automations"], runs: readonly RunRecord[], replay: boolean, catalog: FieldCatalog): string | null {
   if (replay) return REPLAY_REASON;
-  return runs.some((run) => run.status !== "missed") ? null : explainNoRuns(event, automations);
+  return runs.some((run) => run.status !== "missed") ? null : explainNoRuns(event, automations, catalog);
 }
 
 export function ownerInfo(directory: UserDirectory, event: NormalizedEvent): OwnerInfo | undefined {
@@ -60,10 +63,14 @@ function invalidate(workspaceId: string, eventType: string): void {
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now, deadline = new Deadline(), replay = false, snippet, ...rest } = params;
+  const { workspaceId, event: sent, now, deadline = new Deadline(), replay = false, snippet, ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
-    const active = replay ? NONE : await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
+    const active = replay ? NONE : await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, sent.type)));
+    // The catalog read under the same revision as the automations (a cache hit in the steady state).
+    const catalog =
+      cachedFieldCatalog(workspaceId, active.stamp) ?? (await deadline.wait("field catalog", readAgainIfLost(() => getFieldCatalog(db, workspaceId, active.stamp))));
+    const event = normalizeEventStages(sent, catalog);
     // Without candidate automations nobody needs resolving (and the members are not checked).
     const directory =
       active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
@@ -75,7 +82,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       event,
       automations: active.automations,
       users,
-      planOptions: { owner: ownerInfo(users, event) },
+      planOptions: { owner: ownerInfo(users, event), catalog },
     });
     try {
       const result = await recordEvent(
@@ -93,20 +100,20 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
           runs,
           effects,
           origin: replay ? "replay" : undefined,
-          noRunReason: rest.sourceId ? noRunReason(event, active.automations, runs, replay) : null,
+          noRunReason: rest.sourceId ? noRunReason(event, active.automations, runs, replay, catalog) : null,
           snippet,
         },
         deadline.remaining(),
       );
       if (result.status === "stale") {
-        invalidate(workspaceId, event.type);
+        invalidate(workspaceId, sent.type);
         continue;
       }
       if (result.status === "duplicate") {
         const original = await deadline.wait("original runs", readAgainIfLost(() => getEventRuns(db, { sourceId: params.sourceId, externalId: params.externalId })));
         return { eventId: original?.eventId ?? "", duplicate: true, runs: original?.runs ?? [], queued: false };
       }
-      if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, event.type);
+      if (result.disabledAutomations > 0) invalidateActiveAutomations(workspaceId, sent.type);
       return {
         eventId,
         duplicate: false,
@@ -122,7 +129,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE_SQLSTATES.has(pgErrorCode(error) ?? "")) throw error;
-      invalidate(workspaceId, event.type);
+      invalidate(workspaceId, sent.type);
     }
   }
 }

@@ -11,6 +11,8 @@
 // A retry is the user's own act: it neither extends the failure streak nor sends failure alerts
 // (the result is on their screen); a retry that succeeds does end the streak.
 
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, automationRuns, automations, events, notifications, outbox, runActions } from "@/db/schema";
@@ -79,11 +81,13 @@ async function loadRun(db: Db, params: RetryRunParams) {
 type LoadedRun = Awaited<ReturnType<typeof loadRun>>["run"];
 
 /** The actions to run again, as planned now (same version) or as stored (changed since); null = no plan kept. */
-function planRetry(run: LoadedRun, toRetry: StoredAction[], event: NormalizedEvent, owner: ReturnType<typeof ownerInfo>, now: Date): (PlannedAction | null)[] {
+type RetryScope = { event: NormalizedEvent; owner: ReturnType<typeof ownerInfo>; now: Date; catalog: FieldCatalog };
+
+function planRetry(run: LoadedRun, toRetry: StoredAction[], { event, owner, now, catalog }: RetryScope): (PlannedAction | null)[] {
   const replanned = new Map<number, PlannedAction>();
   if (run.currentVersion === run.version) {
     const engineAutomation = { id: run.automationId, version: run.currentVersion, name: run.automationName, ownerId: run.ownerId, trigger: run.trigger, conditions: run.conditions, actions: run.actions, isActive: true };
-    const evaluation = evaluateAutomation(event, engineAutomation, now, { owner });
+    const evaluation = evaluateAutomation(event, engineAutomation, now, { owner, catalog });
     if (evaluation.status === "pending") for (const action of evaluation.actions) replanned.set(action.index, action);
   }
   return toRetry.map((stored) => {
@@ -152,7 +156,8 @@ export async function retryRun(db: Db, claims: UserClaims, params: RetryRunParam
   invalidateWorkspaceDirectory(params.workspaceId);
   const { users } = await loadWorkspaceDirectory(db, params.workspaceId);
   const event = run.payload as NormalizedEvent;
-  const planned = planRetry(run, toRetry, event, ownerInfo(users, event), params.now);
+  const catalog = await getFieldCatalog(db, params.workspaceId);
+  const planned = planRetry(run, toRetry, { event, owner: ownerInfo(users, event), now: params.now, catalog });
   const effects = emptyEffects();
   const ctx: ActionContext = {
     now: params.now,

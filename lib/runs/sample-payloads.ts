@@ -2,7 +2,8 @@
 // as configured, would fire on, so "Test run" on a fresh automation shows a match. Pure and
 // isomorphic (the panel builds it in the browser as the trigger changes).
 
-import { DEAL_STAGES, fieldsFor, getEntityField, type EntityType } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import type { EntityType } from "@/lib/automations/fields";
 import { getTrigger } from "@/lib/automations/triggers";
 
 const ENTITY_DATA: Record<EntityType, { id: string; data: Record<string, unknown> }> = {
@@ -19,8 +20,8 @@ const ENTITY_DATA: Record<EntityType, { id: string; data: Record<string, unknown
 };
 
 /** A different value of the same type, as the field's old value. */
-function otherValue(entity: EntityType, key: string, value: unknown): unknown {
-  const field = getEntityField(entity, key);
+function otherValue(entity: EntityType, key: string, value: unknown, catalog: FieldCatalog): unknown {
+  const field = catalog.getEntityField(entity, key);
   if (field?.options) return field.options.find((option) => option.value !== value)?.value ?? "other";
   switch (field?.type) {
     case "number":
@@ -36,12 +37,18 @@ function otherValue(entity: EntityType, key: string, value: unknown): unknown {
 
 type TriggerLike = { type?: unknown; to?: unknown; from?: unknown; fields?: unknown };
 
-function changes(trigger: TriggerLike, entity: EntityType, data: Record<string, unknown>): Record<string, unknown> | null {
+/** A sample value for a custom field, so conditions on it can be tried. */
+function sampleValue(type: string, options: readonly { value: string }[] | undefined): unknown {
+  if (options?.length) return options[0].value;
+  return { number: 100, boolean: true, date: "2026-12-01" }[type] ?? "sample";
+}
+
+function changes(trigger: TriggerLike, entity: EntityType, data: Record<string, unknown>, catalog: FieldCatalog): Record<string, unknown> | null {
   switch (trigger.type) {
     case "deal.stage_changed": {
-      const to = typeof trigger.to === "string" && trigger.to.trim() ? trigger.to.trim() : "negotiation";
+      const to = typeof trigger.to === "string" && trigger.to.trim() ? trigger.to.trim() : String(data.stage);
       data.stage = to;
-      const from = typeof trigger.from === "string" && trigger.from.trim() ? trigger.from.trim() : DEAL_STAGES.find((stage) => stage.value !== to)!.value;
+      const from = typeof trigger.from === "string" && trigger.from.trim() ? trigger.from.trim() : (catalog.stages.find((stage) => stage.value !== to)?.value ?? "lead");
       return { stage: from };
     }
     case "deal.won":
@@ -55,8 +62,8 @@ function changes(trigger: TriggerLike, entity: EntityType, data: Record<string, 
       return { done: false };
     default: {
       const chosen = Array.isArray(trigger.fields) ? trigger.fields.filter((key): key is string => typeof key === "string") : [];
-      const keys = chosen.length > 0 ? chosen : [fieldsFor(entity)[0].key];
-      return Object.fromEntries(keys.map((key) => [key, otherValue(entity, key, data[key])]));
+      const keys = chosen.length > 0 ? chosen : [catalog.fieldsFor(entity)[0].key];
+      return Object.fromEntries(keys.map((key) => [key, otherValue(entity, key, data[key], catalog)]));
     }
   }
 }
@@ -72,15 +79,21 @@ function eventAction(type: string): "created" | "updated" | "deleted" {
  * owner, so `{{owner.email}}` and "the deal owner" resolve. Time-based triggers get an update event
  * (events never start them, which the test run will say).
  */
-export function samplePayload(trigger: TriggerLike, options: { now: Date; owner?: string }): Record<string, unknown> {
+export function samplePayload(trigger: TriggerLike, options: { now: Date; owner?: string; catalog?: FieldCatalog }): Record<string, unknown> {
+  const catalog = options.catalog ?? DEFAULT_FIELD_CATALOG;
   const type = typeof trigger.type === "string" ? trigger.type : "deal.updated";
   const entity = getTrigger(type)?.entity ?? "deal";
   const base = ENTITY_DATA[entity];
   // Without a known owner the field stays blank for the user to fill in: a made-up id would only
   // resolve to nobody and read as an error in the result.
   const data: Record<string, unknown> = { ...base.data, owner_id: options.owner ?? "" };
+  // The workspace's own stages and custom fields, so its conditions have something to read.
+  if (entity === "deal" && !catalog.resolveStage(data.stage)) data.stage = catalog.stages[0]?.value ?? data.stage;
+  for (const field of catalog.fieldsFor(entity)) {
+    if (catalog.isCustom(`${entity}.${field.key}`)) data[field.key] = sampleValue(field.type, field.options);
+  }
   const action = eventAction(type);
-  const previous = action === "updated" ? changes(trigger, entity, data) : null;
+  const previous = action === "updated" ? changes(trigger, entity, data, catalog) : null;
   return {
     type: `${entity}.${action}`,
     occurred_at: options.now.toISOString(),

@@ -2,7 +2,7 @@
 // what the event actually had ("Not met: Currency is EUR (actual: USD)").
 
 import type { ConditionTraceLeaf, ConditionTraceNode } from "@/lib/engine/conditions";
-import { getField } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
 import { getOperator } from "@/lib/automations/operators";
 import { formatTraceValue, readTrace } from "./trace-view";
 
@@ -22,12 +22,12 @@ function staleReason(trace: unknown): string | null {
   return typeof stale?.reason === "string" ? `Stale: ${stale.reason}` : null;
 }
 
-export function skipReason(trace: unknown): string | null {
+export function skipReason(trace: unknown, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): string | null {
   const stale = staleReason(trace);
   if (stale) return stale;
   const leaf = firstUnmet(readTrace(trace).conditions);
   if (!leaf) return null;
-  const field = getField(leaf.field);
+  const field = catalog.getField(leaf.field);
   const operator = getOperator(leaf.operator);
   const expected = leaf.expected === undefined ? "" : ` ${formatTraceValue(leaf.expected, field)}`;
   return `Not met: ${field?.label ?? leaf.field} ${operator?.phrase ?? leaf.operator}${expected} (actual: ${formatTraceValue(leaf.actual, field)})`;

@@ -3,7 +3,8 @@
 // ("Amount is greater than 50,000"). Isomorphic: the run page and the test-run panel share it.
 
 import type { ConditionTraceGroup, ConditionTraceLeaf, ConditionTraceNode } from "@/lib/engine/conditions";
-import { getField, optionLabel, type FieldRef } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import { optionLabel, type FieldRef } from "@/lib/automations/fields";
 import { getOperator } from "@/lib/automations/operators";
 import { summarizeConditions, formatNumber } from "@/lib/automations/summaries";
 import { isEmptyValue, parseDate, toNumber } from "@/lib/automations/values";
@@ -14,6 +15,8 @@ export type TraceView = {
   missingVariables: string[];
   /** Rendered fields cut to their limit, as sentences ("Action 1's subject: 255,044 characters, cut to 200"). */
   truncated: string[];
+  /** The workspace's catalog, so custom fields and stages read by their labels. */
+  catalog: FieldCatalog;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -46,12 +49,12 @@ function readNode(value: unknown, depth = 0): ConditionTraceNode | null {
 }
 
 /** `{ trigger, conditions, templates }` as recorded by the ingest path or returned by a test run. */
-export function readTrace(trace: unknown): TraceView {
+export function readTrace(trace: unknown, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): TraceView {
   const record = isRecord(trace) ? trace : {};
   const trigger = isRecord(record.trigger) ? { matched: record.trigger.matched === true, reason: String(record.trigger.reason ?? "") } : null;
   const templates = isRecord(record.templates) ? record.templates : {};
   const missing = Array.isArray(templates.missing) ? templates.missing.filter((item): item is string => typeof item === "string") : [];
-  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated) };
+  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated), catalog };
 }
 
 function readTruncated(value: unknown): string[] {
@@ -92,8 +95,8 @@ export type LeafView = {
   note: string | null;
 };
 
-export function describeLeaf(leaf: ConditionTraceLeaf): LeafView {
-  const field = getField(leaf.field);
+export function describeLeaf(leaf: ConditionTraceLeaf, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): LeafView {
+  const field = catalog.getField(leaf.field);
   const operator = getOperator(leaf.operator);
   let expected: string;
   if (operator?.valueKind === "none") expected = "—";
@@ -106,7 +109,7 @@ export function describeLeaf(leaf: ConditionTraceLeaf): LeafView {
     actual: formatTraceValue(leaf.actual, field),
     previous: Object.hasOwn(leaf, "previous") ? formatTraceValue(leaf.previous, field) : null,
     result: leaf.result,
-    sentence: summarizeConditions({ kind: "group", match: "all", conditions: [{ kind: "condition", field: leaf.field, operator: leaf.operator, value: leaf.expected }] }),
+    sentence: summarizeConditions({ kind: "group", match: "all", conditions: [{ kind: "condition", field: leaf.field, operator: leaf.operator, value: leaf.expected }] }, catalog),
     note: leaf.note ?? null,
   };
 }

@@ -4,6 +4,7 @@
 // twice, on two processes at once or again after a crash therefore records each run once; an
 // automation's sweep position moves on only once everything due up to it is recorded.
 
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { loadWorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
@@ -72,11 +73,12 @@ async function recordDue(db: Db, automation: TimeAutomation, due: readonly DueEn
   if (due.length === 0) return 0;
   const automations = [automation];
   const { users } = await loadWorkspaceDirectory(db, automation.workspaceId);
+  const catalog = await getFieldCatalog(db, automation.workspaceId);
   let runs = 0;
   const recordOne = async (entity: DueEntity) => {
     const eventId = timeOrderedId();
     const event = internalEvent(automation, entity);
-    const planned = runAutomations({ now: options.now, workspaceId: automation.workspaceId, eventId, event, automations, users, planOptions: { owner: ownerInfo(users, event) } });
+    const planned = runAutomations({ now: options.now, workspaceId: automation.workspaceId, eventId, event, automations, users, planOptions: { owner: ownerInfo(users, event), catalog } });
     const result = await recordEvent(db, {
       eventId,
       workspaceId: automation.workspaceId,

@@ -8,7 +8,9 @@ import { automations } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { insertAutomation } from "@/lib/automations/create-automation";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
-import { automationInputSchema, type AutomationInput } from "@/lib/automations/schema";
+import type { FieldCatalog } from "@/lib/automations/field-catalog";
+import { automationInputSchemaFor, type AutomationInput } from "@/lib/automations/schema";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import type { AutomationScope } from "@/lib/automations/scope";
 import { getTrigger } from "@/lib/automations/triggers";
 import { normalizeAutomationInput, type WorkflowAutomationInput } from "@/lib/graphql/input/normalize-input";
@@ -68,11 +70,14 @@ async function plan(db: Db, scope: AutomationScope, text: string): Promise<Plann
     tx.select({ name: automations.name }).from(automations).where(and(eq(automations.workspaceId, scope.workspaceId), isNull(automations.deletedAt))),
   );
   const taken = new Set(existing.map((row) => row.name));
+  // Checked against this workspace's fields, stages and activity types: another workspace's custom
+  // field is named as unknown here, before anything is written.
+  const catalog = await getFieldCatalog(db, scope.workspaceId);
   return elements.map((element, index) => {
     const raw = (element ?? {}) as Record<string, unknown>;
     const name = typeof raw.name === "string" ? raw.name : `Automation ${index + 1}`;
     const needsValue: string[] = [];
-    const read = "action" in raw || "condition" in raw ? readApiForm(raw, index) : readStoredForm(raw, index, members, needsValue);
+    const read = "action" in raw || "condition" in raw ? readApiForm(raw, index, catalog) : readStoredForm(raw, index, { members, needsValue, catalog });
     const { problems } = read;
     const clash = taken.has(name);
     const createAs = clash ? copyName(name, taken) : name;
@@ -85,7 +90,9 @@ async function plan(db: Db, scope: AutomationScope, text: string): Promise<Plann
 type Read = { input: AutomationInput | null; problems: ImportProblem[] };
 
 /** An element in the export's stored form: members by email, redacted header values to fill in. */
-function readStoredForm(raw: Record<string, unknown>, index: number, members: Map<string, string>, needsValue: string[]): Read {
+type StoredFormContext = { members: Map<string, string>; needsValue: string[]; catalog: FieldCatalog };
+
+function readStoredForm(raw: Record<string, unknown>, index: number, { members, needsValue, catalog }: StoredFormContext): Read {
   const problems: ImportProblem[] = [];
   const actions = mapHeaderValues(
     mapMemberRecipients(Array.isArray(raw.actions) ? raw.actions : [], (recipient, path) => {
@@ -105,7 +112,7 @@ function readStoredForm(raw: Record<string, unknown>, index: number, members: Ma
     problems.push({ path: `automations.${index}.trigger.type`, message: `“${String(triggerType)}” is not a trigger this app knows` });
   }
   const candidate = { name: raw.name, description: raw.description ?? undefined, trigger: raw.trigger, conditions: raw.conditions ?? undefined, actions };
-  const parsed = automationInputSchema.safeParse(candidate);
+  const parsed = automationInputSchemaFor(catalog).safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = [`automations`, index, ...issue.path].join(".");
@@ -116,9 +123,9 @@ function readStoredForm(raw: Record<string, unknown>, index: number, members: Ma
 }
 
 /** An element in the API's input form (`condition`, `action`: docs/api.md), normalised as the API does. */
-function readApiForm(raw: Record<string, unknown>, index: number): Read {
+function readApiForm(raw: Record<string, unknown>, index: number, catalog: FieldCatalog): Read {
   const { description, ...input } = raw;
-  const normalized = normalizeAutomationInput(input as WorkflowAutomationInput, { description: typeof description === "string" ? description : null });
+  const normalized = normalizeAutomationInput(input as WorkflowAutomationInput, { description: typeof description === "string" ? description : null }, catalog);
   if (normalized.ok) return { input: normalized.data, problems: [] };
   // The API's paths start at its `input` argument; here they start at the element.
   return { input: null, problems: normalized.issues.map((issue) => ({ path: ["automations", index, ...issue.path.slice(1)].join("."), message: issue.message })) };

@@ -12,6 +12,8 @@ import { makeTeam } from "@/test/fixtures";
 import { MAX_IMPORT_BYTES, REDACTED } from "./document";
 import { exportAutomations } from "./export-automations";
 import { importAutomations, previewImport } from "./import-automations";
+import { saveCustomField } from "@/lib/field-catalog/manage-fields";
+import { savePipeline } from "@/lib/field-catalog/manage-pipelines";
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
 
@@ -112,6 +114,21 @@ describe.each(TEST_DRIVERS)("export and import on %s", (driver) => {
     const invalid = JSON.stringify({ format: "crm-automations", version: 1, automations: [{ ...apiForm, condition: { field: "amount", operator: ">", value: "lots" } }] });
     const preview = await previewImport(handle.db, as(team.admin), invalid);
     expect(preview.problems.map((p) => p.path)).toEqual(["automations.0.condition.value"]);
+  });
+
+  it("checks an import against the receiving workspace's custom fields and stages", async () => {
+    const text = doc({
+      name: "Gold deals",
+      trigger: { type: "deal.stage_changed", to: "Contract sent" },
+      conditions: { kind: "group", match: "all", conditions: [{ kind: "condition", field: "deal.tier", operator: "equals", value: "gold" }] },
+    });
+    const unknown = await previewImport(handle.db, as(team.admin), text);
+    expect(unknown.problems).toEqual([{ path: "automations.0.conditions.conditions.0.field", message: "Unknown field “deal.tier”" }]);
+    await saveCustomField(handle.db, { ...as(team.admin), input: { entity: "deal", key: "tier", label: "Tier", type: "text" } });
+    await savePipeline(handle.db, { ...as(team.admin), input: { name: "Sales", stages: [{ id: "7", label: "Contract sent" }] } });
+    const { ids } = await importAutomations(handle.db, as(team.admin), text);
+    const [imported] = (await listAutomations(handle.db, as(team.admin))).filter((a) => ids.includes(a.id));
+    expect(imported.trigger).toEqual({ type: "deal.stage_changed", to: "7" });
   });
 
   it("a member exports only their own automations", async () => {

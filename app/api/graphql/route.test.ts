@@ -6,6 +6,8 @@ import type { Db } from "@/db/client";
 import { withUser } from "@/db/with-user";
 import { apiTokens, automationRuns, automations, events, workspaceMembers } from "@/db/schema";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { saveCustomField } from "@/lib/field-catalog/manage-fields";
+import { savePipeline } from "@/lib/field-catalog/manage-pipelines";
 import { codeOf, gql, sessionCookie, tokenFor, useApiServer } from "@/lib/graphql/test-support";
 import { createWorkspace } from "@/lib/workspaces/create-account";
 import { insertAutomation, insertSource } from "@/lib/webhooks/test-support";
@@ -340,6 +342,29 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
     expect(data.automationOperators).toContainEqual({ id: "gt", symbol: ">", valueKind: "single" });
     expect(data.automationActionTypes.map((a) => a.type)).toEqual(["create_activity", "send_email", "notify_user", "send_webhook"]);
     expect(data.automationActionTypes[0].configSchema).toMatchObject({ type: "object", properties: { dueInDays: expect.any(Object) } });
+  });
+
+  it("lists and accepts the workspace's own stages and custom fields, and only in that workspace", async () => {
+    const w = await world();
+    const scope = { claims: w.admin.claims, workspaceId: w.workspace.id };
+    await savePipeline(db, { ...scope, input: { name: "Sales", stages: [{ id: "3", label: "Contract sent" }] } });
+    await saveCustomField(db, { ...scope, input: { entity: "deal", key: "tier", label: "Tier", type: "choice", options: [{ value: "gold", label: "Gold" }] } });
+    const fields = `{ automationFields(entity: "deal") { path type options { value label } } }`;
+    const mine = (await gql(url, fields, {}, { token: w.tokens.memberB })).body.data as { automationFields: Array<Record<string, unknown>> };
+    expect(mine.automationFields).toContainEqual({ path: "deal.tier", type: "choice", options: [{ value: "gold", label: "Gold" }] });
+    expect(mine.automationFields).toContainEqual({ path: "deal.stage", type: "choice", options: [{ value: "3", label: "Contract sent" }] });
+    const theirs = (await gql(url, fields, {}, { token: w.tokens.outsider })).body.data as { automationFields: Array<Record<string, unknown>> };
+    expect(theirs.automationFields.map((field) => field.path)).not.toContain("deal.tier");
+
+    const input = { ...PLAN_INPUT, trigger: { type: "deal_stage_changed", stage_id: "Contract sent" }, condition: { field: "tier", operator: "=", value: "gold" } };
+    const created = await gql(url, CREATE, { input }, { token: w.tokens.memberA });
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data!.createWorkflowAutomation).toMatchObject({
+      trigger: { type: "deal.stage_changed", to: "3" },
+      condition: { conditions: [{ field: "deal.tier", operator: "equals", value: "gold" }] },
+    });
+    const refused = await gql(url, CREATE, { input }, { token: w.tokens.outsider });
+    expect(codeOf(refused)).toBe("BAD_USER_INPUT");
   });
 
   it("refuses a query over the depth, alias or cost limits and a body over 256 KiB", async () => {

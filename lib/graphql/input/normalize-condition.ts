@@ -2,7 +2,8 @@
 // (`{ "field": "amount", "operator": ">", "value": 1000 }`), fields may be bare keys of the
 // trigger's entity, operators may be symbols; groups are `{ match, conditions }` or `{ all: [...] }`.
 
-import { getEntityField, getField, type EntityType } from "@/lib/automations/fields";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import type { EntityType } from "@/lib/automations/fields";
 import { getOperator } from "@/lib/automations/operators";
 import { isRecord, rewriteKeys, snakeCase, type JsonRecord } from "./keys";
 import type { InputIssue, Origin } from "./origin";
@@ -20,7 +21,7 @@ export const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
 
 const MATCH_WORDS: Readonly<Record<string, "all" | "any">> = { all: "all", and: "all", any: "any", or: "any" };
 
-type Context = { entity: EntityType | undefined; issues: InputIssue[] };
+type Context = { entity: EntityType | undefined; issues: InputIssue[]; catalog: FieldCatalog };
 
 export function resolveOperator(value: unknown): unknown {
   if (typeof value !== "string" || getOperator(value)) return value;
@@ -29,9 +30,9 @@ export function resolveOperator(value: unknown): unknown {
 }
 
 /** A bare key of the trigger's entity becomes its catalog path (`amount` → `deal.amount`). */
-export function resolveField(value: unknown, entity: EntityType | undefined): unknown {
-  if (typeof value !== "string" || getField(value) || !entity) return value;
-  return getEntityField(entity, value.trim())?.path ?? value;
+export function resolveField(value: unknown, entity: EntityType | undefined, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): unknown {
+  if (typeof value !== "string" || catalog.getField(value) || !entity) return value;
+  return catalog.getEntityField(entity, value.trim())?.path ?? value;
 }
 
 function isGroup(sent: JsonRecord): boolean {
@@ -39,9 +40,15 @@ function isGroup(sent: JsonRecord): boolean {
 }
 
 /** null/absent → null ("always"); a lone leaf is wrapped in an "all" group reported at the leaf's own path. */
-export function normalizeCondition(sent: unknown, origin: Origin, entity: EntityType | undefined, issues: InputIssue[]): unknown {
+export function normalizeCondition(
+  sent: unknown,
+  origin: Origin,
+  entity: EntityType | undefined,
+  issues: InputIssue[],
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): unknown {
   if (sent === null || sent === undefined) return null;
-  const ctx = { entity, issues };
+  const ctx = { entity, issues, catalog };
   if (!isRecord(sent)) return sent;
   if (isGroup(sent)) return normalizeGroup(sent, origin, ctx);
   const list = origin.child("conditions", origin.path);
@@ -73,7 +80,7 @@ function normalizeGroup(sent: JsonRecord, origin: Origin, ctx: Context): unknown
 
 function normalizeLeaf(sent: JsonRecord, origin: Origin, ctx: Context): unknown {
   const leaf = rewriteKeys(sent, origin, ctx.issues, { allowed: ["kind", "field", "operator", "value"] });
-  const out: JsonRecord = { kind: "condition", field: resolveField(leaf.field, ctx.entity), operator: resolveOperator(leaf.operator) };
+  const out: JsonRecord = { kind: "condition", field: resolveField(leaf.field, ctx.entity, ctx.catalog), operator: resolveOperator(leaf.operator) };
   if (Object.hasOwn(leaf, "value")) out.value = leaf.value;
   return out;
 }

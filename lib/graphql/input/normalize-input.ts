@@ -1,7 +1,8 @@
 // The plan's WorkflowAutomationInput → the stored automation input, validated by the same zod
 // schema as the form. Issues come back with paths into the input as the client sent it.
 
-import { automationInputSchema, type AutomationInput } from "@/lib/automations/schema";
+import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "@/lib/automations/field-catalog";
+import { automationInputSchemaFor, type AutomationInput } from "@/lib/automations/schema";
 import { getTrigger } from "@/lib/automations/triggers";
 import { normalizeActions } from "./normalize-action";
 import { normalizeCondition } from "./normalize-condition";
@@ -13,19 +14,23 @@ export type WorkflowAutomationInput = { name: string; trigger: unknown; conditio
 
 export type NormalizedInput = { ok: true; data: AutomationInput } | { ok: false; issues: InputIssue[] };
 
-/** `description` is not in the plan's input: an update carries the stored one over. */
-export function normalizeAutomationInput(input: WorkflowAutomationInput, keep: { description?: string | null } = {}): NormalizedInput {
+/** `description` is not in the plan's input: an update carries the stored one over. Fields are the workspace's. */
+export function normalizeAutomationInput(
+  input: WorkflowAutomationInput,
+  keep: { description?: string | null } = {},
+  catalog: FieldCatalog = DEFAULT_FIELD_CATALOG,
+): NormalizedInput {
   const root = new Origin(["input"]);
   const issues: InputIssue[] = [];
   root.child("name", ["input", "name"]);
   const trigger = normalizeTrigger(input.trigger, root.child("trigger", ["input", "trigger"]), issues);
   const type = (trigger as { type?: unknown } | null)?.type;
   const entity = typeof type === "string" ? (getTrigger(type)?.entity ?? undefined) : undefined;
-  const conditions = normalizeCondition(input.condition, root.child("conditions", ["input", "condition"]), entity, issues);
+  const conditions = normalizeCondition(input.condition, root.child("conditions", ["input", "condition"]), entity, issues, catalog);
   const actions = normalizeActions(input.action, root.child("actions", ["input", "action"]), issues);
   const candidate = { name: input.name, description: keep.description ?? undefined, trigger, conditions, actions };
 
-  const parsed = automationInputSchema.safeParse(candidate);
+  const parsed = automationInputSchemaFor(catalog).safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.push({ path: root.translate(issue.path), message: issue.message });
   }

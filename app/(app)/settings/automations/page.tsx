@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { automationListQuerySchema, listAutomationsPage } from "@/lib/automations/list-automations-page";
@@ -35,7 +36,11 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const isAdmin = session.workspace.role === "admin";
-  const [list, members] = await Promise.all([listAutomationsPage(db, { ...scope, query }), isAdmin ? listAssignableMembers(db, scope) : Promise.resolve([])]);
+  const [list, members, catalog] = await Promise.all([
+    listAutomationsPage(db, { ...scope, query }),
+    isAdmin ? listAssignableMembers(db, scope) : Promise.resolve([]),
+    getFieldCatalog(db, session.workspace.id),
+  ]);
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   const nextCheck = formatInZone(await nextSweepAt(db, new Date()), timeZone);
   const health = await getHealthSummaries(db, session.claims, { workspaceId: session.workspace.id, automationIds: list.rows.map((row) => row.id), now: new Date(), timeZone });
@@ -84,7 +89,7 @@ export default async function AutomationsPage({ searchParams }: { searchParams: 
           <BulkActions />
         </div>
       ) : null}
-      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} health={health} />
+      <AutomationList automations={list.rows} currentUserId={session.user.id} query={query.q} highlightId={createdId} filtered={filtered} nextCheck={nextCheck} health={health} catalog={catalog} />
       <ListPagination page={list.page} pageCount={list.pageCount} total={list.total} params={raw} />
     </>
   );

@@ -22,6 +22,7 @@ import { VersionsPanel } from "@/components/automations/versions-panel";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { AppError } from "@/lib/result";
 import { getNextCheck } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
@@ -39,7 +40,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [members, settings] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope)]);
+  const [members, settings, catalog] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope), getFieldCatalog(db, session.workspace.id)]);
   const versions = await listVersions(db, { ...scope, automationId: automation.id });
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   const health = await getAutomationHealth(db, session.claims, { workspaceId: session.workspace.id, automationId: automation.id, now: new Date(), timeZone });
@@ -82,7 +83,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
       ) : null}
       <MissedEventsPanel id={automation.id} count={missed} isActive={automation.isActive} />
       <Card className="mb-6 p-5">
-        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck}>
+        <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck} catalog={catalog}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />
         </AutomationSummary>
       </Card>
@@ -95,6 +96,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
         version={automation.version}
         defaultValues={toFormValues(automation)}
         members={members}
+        catalog={catalog.config}
         locale={settings.locale}
         sampleOwner={session.user.email}
       />

@@ -11,6 +11,7 @@ import { requireSession } from "@/lib/auth/session";
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { loadTemplateForEditor } from "@/lib/templates/load-template";
 import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 
 export const metadata: Metadata = { title: "New automation" };
 
@@ -19,8 +20,8 @@ export default async function NewAutomationPage({ searchParams }: { searchParams
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const query = await searchParams;
-  const [members, settings] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope)]);
-  const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate });
+  const [members, settings, catalog] = await Promise.all([listAssignableMembers(db, scope), getWorkspaceSettings(db, scope), getFieldCatalog(db, session.workspace.id)]);
+  const template = await loadTemplateForEditor(db, scope, { template: query.template, workspaceTemplate: query.workspaceTemplate }, catalog);
   if (template === "not_found") notFound();
   return (
     <>
@@ -46,6 +47,7 @@ export default async function NewAutomationPage({ searchParams }: { searchParams
         defaultValues={template ? (template.values ?? definitionToFormValues(template.definition!)) : newAutomationValues()}
         blanks={template?.blanks}
         members={members}
+        catalog={catalog.config}
         sampleOwner={session.user.email}
       />
     </>

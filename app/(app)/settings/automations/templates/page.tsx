@@ -5,6 +5,7 @@ import { TemplateCard } from "@/components/templates/template-card";
 import { DeleteTemplateButton } from "@/components/templates/delete-template-button";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { summarizeActions } from "@/lib/automations/summaries";
 import { describeTrigger } from "@/lib/automations/triggers";
@@ -17,6 +18,7 @@ export default async function TemplatesPage() {
   const session = await requireSession();
   const { db } = await getDb();
   const saved = await listWorkspaceTemplates(db, { claims: session.claims, workspaceId: session.workspace.id });
+  const catalog = await getFieldCatalog(db, session.workspace.id);
   const isAdmin = session.workspace.role === "admin";
   return (
     <>
@@ -32,7 +34,7 @@ export default async function TemplatesPage() {
               <TemplateCard
                 key={t.id}
                 name={t.name}
-                description={t.description ?? `${describeTrigger(t.definition.trigger)}: ${summarizeActions(t.definition.actions).toLowerCase()}.`}
+                description={t.description ?? `${describeTrigger(t.definition.trigger, catalog)}: ${summarizeActions(t.definition.actions).toLowerCase()}.`}
                 needs={[]}
                 href={`/settings/automations/new?workspaceTemplate=${t.id}`}
                 extra={isAdmin ? <DeleteTemplateButton id={t.id} name={t.name} /> : null}

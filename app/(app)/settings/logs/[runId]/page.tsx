@@ -12,6 +12,7 @@ import { RunVersion } from "@/components/runs/run-version";
 import { TraceTree } from "@/components/runs/trace-tree";
 import { Badge, Card } from "@/components/ui/card";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { getRunDetail } from "@/lib/runs/get-run-detail";
 import { readTrace } from "@/lib/runs/trace-view";
@@ -28,6 +29,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
     throw error;
   });
   const { run, event } = detail;
+  const catalog = await getFieldCatalog(db, session.workspace.id);
   const ranActions = run.status === "succeeded" || detail.actions.length > 0;
   // Derived, not a run status: an email or webhook of this run is still queued.
   const waiting = detail.deliveries.some((d) => d.actionIndex !== null && (d.status === "pending" || d.status === "sending"));
@@ -60,7 +62,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Why it ran, or not">
-          <TraceTree trace={readTrace(run.trace)} showTemplates={ranActions} />
+          <TraceTree trace={readTrace(run.trace, catalog)} showTemplates={ranActions} />
         </Panel>
         <Panel title="Actions">
           <RunActions detail={detail} viewerId={session.user.id} />
@@ -79,7 +81,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
           )}
         </Panel>
         <Panel title="Automation version">
-          <RunVersion detail={detail} />
+          <RunVersion detail={detail} catalog={catalog} />
         </Panel>
       </div>
     </>

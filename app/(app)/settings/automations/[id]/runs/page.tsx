@@ -8,6 +8,7 @@ import { RunFiltersForm } from "@/components/runs/run-filters-form";
 import { RunHistory } from "@/components/runs/run-history";
 import { IgnoredFiltersNotice } from "@/components/ui/ignored-filters-notice";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/get-automation";
 import { describeTrigger } from "@/lib/automations/triggers";
@@ -45,7 +46,7 @@ export default async function AutomationRunsPage({ params, searchParams }: Props
       </nav>
       <div className="mb-6">
         <h1 className="text-2xl font-semibold tracking-tight text-ink">Runs of {automation.name}</h1>
-        <p className="mt-1 text-sm text-ink-muted">{describeTrigger(automation.trigger)} · now at version {automation.version}</p>
+        <p className="mt-1 text-sm text-ink-muted">{describeTrigger(automation.trigger, await getFieldCatalog(db, session.workspace.id))} · now at version {automation.version}</p>
       </div>
       <IgnoredFiltersNotice ignored={parsed.ignored} />
       <RunFiltersForm filters={filters} basePath={basePath} />

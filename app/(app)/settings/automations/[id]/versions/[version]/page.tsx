@@ -6,6 +6,7 @@ import { DefinitionView } from "@/components/automations/definition-view";
 import { RestoreVersionButton } from "@/components/automations/restore-version-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/next";
+import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { requireSession } from "@/lib/auth/session";
 import { definitionOf } from "@/lib/automations/definition";
 import { getAutomation } from "@/lib/automations/get-automation";
@@ -23,7 +24,8 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const old = await getVersion(db, { ...scope, automationId: id, version });
   if (!old) notFound();
   const current = await getAutomation(db, { ...scope, id }).catch(() => null);
-  const difference = current ? summarizeChange(old.definition, definitionOf(current)) : "";
+  const catalog = await getFieldCatalog(db, session.workspace.id);
+  const difference = current ? summarizeChange(old.definition, definitionOf(current), catalog) : "";
   const isCurrent = current?.version === version;
   return (
     <>
@@ -42,12 +44,12 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-4 md:grid-cols-2">
         <Card className="p-4">
           <h2 className="mb-2 font-semibold text-ink">Version {version}{isCurrent ? " (current)" : ""}</h2>
-          <DefinitionView definition={old.definition} label={`Version ${version}`} />
+          <DefinitionView definition={old.definition} label={`Version ${version}`} catalog={catalog} />
         </Card>
         {current && !isCurrent ? (
           <Card className="p-4">
             <h2 className="mb-2 font-semibold text-ink">Current (version {current.version})</h2>
-            <DefinitionView definition={definitionOf(current)} label="Current version" />
+            <DefinitionView definition={definitionOf(current)} label="Current version" catalog={catalog} />
           </Card>
         ) : null}
       </div>
