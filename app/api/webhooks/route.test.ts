@@ -73,7 +73,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/{sourceId} on %s", (driver) => {
 
     const [notification] = await db.select().from(notifications).where(eq(notifications.runId, run.id));
     expect(notification).toMatchObject({ userId: world.memberA.id, kind: "action", title: "Acme renewal moved to Negotiation", readAt: null });
-    expect(await deliveries(db, world.source.id)).toEqual([{ outcome: "accepted", httpStatus: 200, reason: null, snippet: expect.stringContaining("\"id\":\"D-1001\"") }]);
+    expect(await deliveries(db, world.source.id)).toEqual([{ outcome: "accepted", httpStatus: 200, reason: null, snippet: expect.stringContaining("\"type\":\"deal.updated\"") }]);
   });
 
   const FIVE_MIN = 300;
