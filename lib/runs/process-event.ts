@@ -9,9 +9,11 @@ import { pgErrorCode } from "@/lib/auth/pg-error";
 import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDirectory } from "@/lib/actions/load-workspace-directory";
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
+import { needsKnownState, withKnownPrevious } from "@/lib/engine/known-previous";
 import type { OwnerInfo } from "@/lib/engine/plan";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
+import { readLastKnownState } from "./last-known-state";
 import { invalidateActiveAutomations, loadActiveAutomations } from "./load-active-automations";
 import { recordEvent } from "./record-event";
 import { runAutomations } from "./run-automations";
@@ -46,14 +48,31 @@ function invalidate(workspaceId: string, eventType: string): void {
   invalidateWorkspaceDirectory(workspaceId);
 }
 
+/**
+ * An update sent without `previous` gets it from the entity's last known state: read only then, and
+ * only when some automation could be triggered (events that carry `previous` cost nothing more).
+ */
+async function withPrevious(db: Db, workspaceId: string, event: NormalizedEvent, deadline: Deadline): Promise<NormalizedEvent> {
+  if (!needsKnownState(event)) return event;
+  const params = { workspaceId, entityType: event.entity.type, entityId: event.entity.id };
+  const known = await deadline.wait("last known state", readAgainIfLost(() => readLastKnownState(db, params)));
+  return withKnownPrevious(event, known);
+}
+
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now, deadline = new Deadline(), ...rest } = params;
+  const { workspaceId, now, deadline = new Deadline(), event: received, ...rest } = params;
+  let event = received;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
     const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
     // Without candidate automations nobody needs resolving (and the members are not checked).
-    const directory =
-      active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
+    let directory = NOBODY;
+    if (active.automations.length > 0) {
+      [directory, event] = await Promise.all([
+        deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))),
+        withPrevious(db, workspaceId, event, deadline),
+      ]);
+    }
     const users = directory.users;
     const { runs, effects } = runAutomations({
       now,

@@ -14,6 +14,8 @@ export type TraceView = {
   missingVariables: string[];
   /** Rendered fields cut to their limit, as sentences ("Action 1's subject: 255,044 characters, cut to 200"). */
   truncated: string[];
+  /** Where the changes were judged from when the sender gave no previous values, or null. */
+  previousBasis: string | null;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -51,7 +53,8 @@ export function readTrace(trace: unknown): TraceView {
   const trigger = isRecord(record.trigger) ? { matched: record.trigger.matched === true, reason: String(record.trigger.reason ?? "") } : null;
   const templates = isRecord(record.templates) ? record.templates : {};
   const missing = Array.isArray(templates.missing) ? templates.missing.filter((item): item is string => typeof item === "string") : [];
-  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated) };
+  const previousBasis = typeof record.previousBasis === "string" ? record.previousBasis : null;
+  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated), previousBasis };
 }
 
 function readTruncated(value: unknown): string[] {

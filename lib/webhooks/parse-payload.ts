@@ -1,6 +1,7 @@
 // Steps 3–5: text, depth check, JSON.parse, then the source format's adapter (zod) to the engine's
 // one event shape. Each failure is a 400 that says what was wrong.
 
+import { canonicalEvent } from "@/lib/engine/canonical-event";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { getAdapter, type PayloadFormat } from "./adapters";
 import { findUnstorableText } from "@/lib/text/storable-text";
@@ -43,7 +44,7 @@ export function parseJsonBody(raw: Uint8Array): unknown {
 
 const FORMAT_NAMES: Record<PayloadFormat, string> = { native: "native event", supabase: "Supabase Database Webhook" };
 
-/** Validates and maps the parsed body to a NormalizedEvent with the source's adapter. */
+/** Validates and maps the parsed body to a NormalizedEvent with the source's adapter, booleans canonical. */
 export function normalizePayload(format: PayloadFormat, body: unknown, now: Date): NormalizedEvent {
   const result = getAdapter(format).normalize(body, { now });
   if (!result.ok) {
@@ -54,7 +55,7 @@ export function normalizePayload(format: PayloadFormat, body: unknown, now: Date
       result.issues,
     );
   }
-  return result.event;
+  return canonicalEvent(result.event);
 }
 
 /** Content-Type must be JSON: application/json or application/<something>+json, any parameters. */
