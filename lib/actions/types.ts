@@ -58,14 +58,18 @@ export type ActionContext = {
   runId: string;
   users: UserDirectory;
   effects: EffectBatch;
+  /** The event is a test event ("Send test event"): nothing may leave the app (registry.ts). */
+  testEvent?: boolean;
 };
 
 /** `pending`: handed to the outbox, delivered after commit by a worker. */
 export type ActionOutcome =
-  | { status: "succeeded" | "pending"; output: Record<string, unknown> }
+  | { status: "succeeded" | "pending" | "skipped"; output: Record<string, unknown> }
   | { status: "failed"; error: string };
 
 export type ActionExecutor = {
   type: string;
+  /** Its effect leaves the app (an email, an outbound webhook): not sent for test events. */
+  leavesApp?: boolean;
   execute(ctx: ActionContext, action: PlannedAction): ActionOutcome;
 };

@@ -26,6 +26,8 @@ export type ProcessEventParams = {
   now: Date;
   /** How long the delivery may wait for the database in all (a fresh REQUEST_DEADLINE_MS by default). */
   deadline?: Deadline;
+  /** "Send test event": recorded as such, and no email or outbound webhook is sent for it. */
+  origin?: "test";
 };
 
 /** `queued`: the event wrote outbox rows (a delivery, or a failure alert's email) for the sender. */
@@ -82,6 +84,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       automations: active.automations,
       users,
       planOptions: { owner: ownerInfo(users, event) },
+      testEvent: params.origin === "test",
     });
     try {
       const result = await recordEvent(

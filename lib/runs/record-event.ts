@@ -27,8 +27,8 @@ export type RecordEventParams = {
   /** Null for an internal event, whose `externalId` is then its idempotency key. */
   sourceId: string | null;
   externalId: string;
-  /** Absent for webhook events; internal events say where they come from. */
-  origin?: "schedule";
+  /** Absent for webhook events; internal and test events say where they come from. */
+  origin?: "schedule" | "test";
   event: NormalizedEvent;
   now: Date;
   /** What the plans were made from; a stamp that no longer matches means "stale: write nothing". Null skips the check. */

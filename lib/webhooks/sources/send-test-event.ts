@@ -46,7 +46,7 @@ export async function sendTestEvent(db: Db, params: SendTestEventParams): Promis
   const body = source.format === "supabase" ? sampleSupabaseEvent(options, params.now) : sampleNativeEvent(options, params.now);
   const delivery = signedDelivery({ format: source.format, secret: source.secret, body, id, now: params.now });
   const request = new Request(`${IN_PROCESS_URL}${source.id}`, { method: "POST", headers: delivery.headers, body: delivery.body });
-  const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now });
+  const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now, origin: "test" });
   const answer = (await response.json().catch(() => ({}))) as {
     duplicate?: boolean;
     error?: string;
