@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { rotateSecretAction, sendTestEventAction, setSourceActiveAction } from "@/lib/webhooks/sources/actions";
 import type { SourceActionState } from "@/lib/webhooks/sources/types";
+import { MAX_OLD_SECRETS } from "@/lib/webhooks/retired-secrets";
 
 /** Outcomes go below the row of buttons (flex `order`), whichever button they belong to. */
 function Message({ id, state }: { id: string; state: SourceActionState }) {
@@ -35,7 +36,10 @@ function RotateSecret({ sourceId, sourceName }: { sourceId: string; sourceName: 
   }
   return (
     <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the secret of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm text-ink">Create a new secret? The current one keeps verifying for 24 hours, time to update your CRM.</p>
+      <p className="text-sm text-ink">
+        Create a new secret? The current one keeps verifying for 24 hours, time to update your CRM. Secrets replaced
+        earlier keep their own 24 hours (up to {MAX_OLD_SECRETS} old secrets at once; past that the oldest stops first).
+      </p>
       <input type="hidden" name="sourceId" value={sourceId} />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" disabled={pending}>

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSources } from "@/db/schema";
 import type { PayloadFormat } from "./adapters";
+import { secretsValidAt, type RetiredSecret } from "./retired-secrets";
 import { TtlCache } from "./ttl-cache";
 
 export const SOURCE_CACHE_MS = 2_000;
@@ -18,6 +19,7 @@ export type InboundSource = {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  olderSecrets: RetiredSecret[];
 };
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
@@ -45,6 +47,7 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
       secret: webhookSources.secret,
       previousSecret: webhookSources.previousSecret,
       previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+      olderSecrets: webhookSources.olderSecrets,
     })
     .from(webhookSources)
     .where(eq(webhookSources.id, key));
@@ -57,10 +60,9 @@ export function lastKnownSource(sourceId: string): InboundSource | undefined {
   return lastKnown.get(sourceId.toLowerCase());
 }
 
-/** The secrets that verify at `now`: the current one, and the previous one during its grace period. */
+/** The secrets that verify at `now`: the current one, and the old ones each during its own grace period. */
 export function validSecrets(source: InboundSource, now: Date): string[] {
-  const { previousSecret, previousSecretExpiresAt } = source;
-  return previousSecret && previousSecretExpiresAt && previousSecretExpiresAt > now ? [source.secret, previousSecret] : [source.secret];
+  return secretsValidAt(source.secret, source, now);
 }
 
 export function invalidateSource(sourceId: string): void {

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { inboundDeliveries, webhookSources } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import type { PayloadFormat } from "../adapters/types";
+import { liveOlderSecrets } from "../retired-secrets";
 import type { SourceScope } from "./scope";
 
 export type SourceDelivery = {
@@ -24,6 +25,8 @@ export type SourceSummary = {
   secret: string;
   /** Set only while the previous secret still verifies. */
   previousSecretExpiresAt: Date | null;
+  /** When each secret retired before the previous one stops verifying (only those still valid), latest first. */
+  olderSecretsExpireAt: Date[];
   createdAt: Date;
   deliveries: SourceDelivery[];
 };
@@ -40,6 +43,7 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         isActive: webhookSources.isActive,
         secret: webhookSources.secret,
         previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+        olderSecrets: webhookSources.olderSecrets,
         createdAt: webhookSources.createdAt,
       })
       .from(webhookSources)
@@ -67,8 +71,9 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         .limit(perSource);
       deliveries.set(source.id, rows);
     }
-    return sources.map((source) => ({
+    return sources.map(({ olderSecrets, ...source }) => ({
       ...source,
+      olderSecretsExpireAt: liveOlderSecrets(olderSecrets, params.now).map((entry) => new Date(entry.expiresAt)),
       previousSecretExpiresAt: source.previousSecretExpiresAt && source.previousSecretExpiresAt > params.now ? source.previousSecretExpiresAt : null,
       deliveries: deliveries.get(source.id) ?? [],
     }));
