@@ -1,7 +1,7 @@
 // An automation definition in words: when, if, then. Used for versions, templates and run pages.
 import type { AutomationDefinition } from "@/lib/automations/definition";
 import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
-import { describeTrigger } from "@/lib/automations/triggers";
+import { describeTrigger, triggerEntity } from "@/lib/automations/triggers";
 
 export function DefinitionView({ definition, label }: { definition: AutomationDefinition; label?: string }) {
   return (
@@ -10,7 +10,7 @@ export function DefinitionView({ definition, label }: { definition: AutomationDe
       <li><span className="font-medium text-ink-faint">When</span> {describeTrigger(definition.trigger).replace(/^When /, "")}</li>
       <li><span className="font-medium text-ink-faint">If</span> {summarizeConditions(definition.conditions)}</li>
       {definition.actions.map((action, index) => (
-        <li key={index}><span className="font-medium text-ink-faint">Then {index + 1}.</span> {describeAction(action)}</li>
+        <li key={index}><span className="font-medium text-ink-faint">Then {index + 1}.</span> {describeAction(action, triggerEntity(definition.trigger))}</li>
       ))}
     </ul>
   );

@@ -1,9 +1,12 @@
 "use client";
-// Who an action is for: the deal owner, the automation's owner, a chosen workspace member or (for
-// email) an address. Picking a kind replaces the whole object so no stale `userId` or `address` is left.
+// Who an action is for: the owner of what the event is about ("Deal owner", "The contact's owner"),
+// the automation's owner, a chosen workspace member or (for email) an address. Picking a kind
+// replaces the whole object so no stale `userId` or `address` is left.
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
+import { entityOwnerLabel } from "@/lib/automations/actions";
+import { getTrigger } from "@/lib/automations/triggers";
 import { useFieldState, useMembers } from "./form-helpers";
 
 const KINDS = [
@@ -25,7 +28,9 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
   const { setValue, register, formState } = useFormContext();
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
   // A schedule has no deal, so no deal owner to address.
-  const noDeal = useWatch({ name: "trigger.type" }) === "schedule";
+  const triggerType = useWatch({ name: "trigger.type" }) as string | undefined;
+  const noDeal = triggerType === "schedule";
+  const ownerLabel = entityOwnerLabel(triggerType ? getTrigger(triggerType)?.entity : null);
   const members = useMembers();
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
@@ -49,7 +54,7 @@ export function RecipientSelect({ path, label, allowAddress = false }: { path: s
           {kind ? null : <option value="">Choose…</option>}
           {KINDS.filter((option) => (allowAddress || option.kind !== "address") && (!noDeal || option.kind !== "deal_owner" || kind === "deal_owner")).map((option) => (
             <option key={option.kind} value={option.kind}>
-              {option.label}
+              {option.kind === "deal_owner" ? ownerLabel : option.label}
             </option>
           ))}
         </Select>

@@ -2,7 +2,7 @@
 // engine only needs to know which config keys are templates so it can render them in the plan.
 
 import { z } from "zod";
-import { ACTIVITY_TYPES } from "./fields";
+import { ACTIVITY_TYPES, type EntityType } from "./fields";
 
 const subjectSchema = z
   .string({ error: "Subject is required" })
@@ -127,13 +127,27 @@ export type ActionDefinition = {
   schema: z.ZodType;
   /** Config keys whose string values are `{{…}}` templates, rendered by the engine. */
   templateFields: readonly string[];
-  describe(config: Action["config"]): string;
+  /** `entity`: the trigger's entity, so "the owner" is named for what the event is about. */
+  describe(config: Action["config"], entity?: EntityType | null): string;
 };
 
-function recipientWords(to: Recipient): string {
+/**
+ * Who the `deal_owner` recipient is on an entity's events (its owner_id): "the deal owner", "the
+ * contact's owner", "the activity's owner".
+ */
+export function entityOwnerWords(entity: EntityType | null | undefined): string {
+  return !entity || entity === "deal" ? "the deal owner" : `the ${entity}'s owner`;
+}
+
+/** The same as a choice in the editor: "Deal owner", "The contact's owner". */
+export function entityOwnerLabel(entity: EntityType | null | undefined): string {
+  return !entity || entity === "deal" ? "Deal owner" : `The ${entity}'s owner`;
+}
+
+function recipientWords(to: Recipient, entity: EntityType | null | undefined): string {
   switch (to.kind) {
     case "deal_owner":
-      return "the deal owner";
+      return entityOwnerWords(entity);
     case "automation_owner":
       return "the automation owner";
     case "member":
@@ -155,10 +169,10 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Creates a follow-up activity (call, meeting, task…) assigned to a user.",
     schema: createActivityConfigSchema,
     templateFields: ["subject", "note"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as CreateActivityConfig;
       const article = /^[aeiou]/.test(config.activityType) ? "an" : "a";
-      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWords(config.assignee)}, ${dueWords(config.dueInDays)}`;
+      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWords(config.assignee, entity)}, ${dueWords(config.dueInDays)}`;
     },
   },
   {
@@ -167,9 +181,9 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Sends an email to a user or an address.",
     schema: sendEmailConfigSchema,
     templateFields: ["subject", "body"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as SendEmailConfig;
-      return `Send an email to ${recipientWords(config.to)}: “${config.subject}”`;
+      return `Send an email to ${recipientWords(config.to, entity)}: “${config.subject}”`;
     },
   },
   {
@@ -178,9 +192,9 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Shows an in-app notification to a user.",
     schema: notifyUserConfigSchema,
     templateFields: ["message"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as NotifyUserConfig;
-      return `Notify ${recipientWords(config.to)}: “${config.message}”`;
+      return `Notify ${recipientWords(config.to, entity)}: “${config.message}”`;
     },
   },
   {

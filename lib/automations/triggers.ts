@@ -412,6 +412,12 @@ export function triggerTypesForEvent(eventType: string): string[] {
   return TYPES_BY_EVENT.get(eventType) ?? [];
 }
 
+/** The entity a stored trigger's events concern (null for a schedule or an unknown trigger). */
+export function triggerEntity(trigger: unknown): EntityType | null {
+  const type = (trigger as { type?: unknown } | null)?.type;
+  return (typeof type === "string" ? getTrigger(type)?.entity : null) ?? null;
+}
+
 /** Words for any stored trigger, including ones this version no longer knows. */
 export function describeTrigger(trigger: unknown): string {
   const type = (trigger as { type?: unknown } | null)?.type;
