@@ -35,6 +35,7 @@ function valuesCell(entity: EntityType, field: FieldDefinition): string {
     return entity === "deal" && field.key === "stage" ? `${values} (any text is accepted; conditions compare ignoring case)` : values;
   }
   if (field.key === "owner_id") return "a member's CRM user id, user id or email (Settings → Members)";
+  if (entity === "activity" && field.key === "deal_id") return "the id of its deal: the activity's events count as activity on that deal";
   return "";
 }
 
