@@ -27,25 +27,33 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string" },
-    secret: { type: "string" },
-    stage: { type: "string", default: "negotiation" },
-    "previous-stage": { type: "string", default: "proposal" },
-    owner: { type: "string", default: "crm-member" },
-    deal: { type: "string" },
-    title: { type: "string" },
-    amount: { type: "string" },
-    id: { type: "string" },
-    format: { type: "string", default: "native" },
-    depth: { type: "string" },
-    "automation-id": { type: "string" },
-    print: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-  strict: true,
-});
+const OPTIONS = {
+  url: { type: "string" },
+  secret: { type: "string" },
+  stage: { type: "string", default: "negotiation" },
+  "previous-stage": { type: "string", default: "proposal" },
+  owner: { type: "string", default: "crm-member" },
+  deal: { type: "string" },
+  title: { type: "string" },
+  amount: { type: "string" },
+  id: { type: "string" },
+  format: { type: "string", default: "native" },
+  depth: { type: "string" },
+  "automation-id": { type: "string" },
+  print: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** The options, or usage and exit 2 for an unknown option, a missing value or a stray argument. */
+function readOptions() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const values = readOptions();
 
 if (values.help) {
   console.log(USAGE);

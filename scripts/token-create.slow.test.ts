@@ -2,22 +2,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { createUser, createWorkspace } from "@/lib/workspaces/create-account";
+import { runScript } from "@/test/run-script";
 
-type Outcome = { code: number | null; stdout: string; stderr: string };
-
-function tokenCreate(dataDir: string, args: string[]): Promise<Outcome> {
+function tokenCreate(dataDir: string, args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "development" };
   delete env.DATABASE_URL;
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/token-create.ts", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  return runScript("scripts/token-create.ts", args, env);
 }
 
 describe("npm run token:create", () => {

@@ -81,7 +81,7 @@ function ActionCard({ index, count, entity, onRemove, onMove, onChangeType, focu
   const definition = action ? getAction(action.type) : undefined;
   const typeState = useFieldState(`${path}.type`);
   const ConfigForm = definition ? CONFIG_FORMS[definition.type] : undefined;
-  const preview = definition?.schema.safeParse(action?.config).success ? describeAction(action) : null;
+  const preview = definition?.schema.safeParse(action?.config).success ? describeAction(action, entity) : null;
 
   return (
     <fieldset aria-label={`Action ${number}`} className="rounded-lg border border-surface-line bg-white shadow-sm">

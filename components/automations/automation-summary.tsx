@@ -7,7 +7,7 @@ import type { ConditionGroup } from "@/lib/automations/conditions";
 import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import type { AutomationRecord } from "@/lib/automations/scope";
 import { describeAction, summarizeConditions } from "@/lib/automations/summaries";
-import { describeTrigger } from "@/lib/automations/triggers";
+import { describeTrigger, triggerEntity } from "@/lib/automations/triggers";
 import { formatInZone, type NextCheck } from "@/lib/scheduler/next-check";
 import { UpdatedAt } from "./updated-at";
 
@@ -23,7 +23,7 @@ export function AutomationSummary({ automation, isYours, children, nextCheck, ca
         <Sentence label="Then">
           <ol className="list-inside list-decimal space-y-0.5">
             {actions.map((action, index) => (
-              <li key={index}>{describeAction(action)}</li>
+              <li key={index}>{describeAction(action, triggerEntity(automation.trigger))}</li>
             ))}
           </ol>
         </Sentence>

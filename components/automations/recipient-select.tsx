@@ -1,10 +1,12 @@
 "use client";
-// Who an action is for: the deal owner, the automation's owner, a chosen workspace member or (for
-// email) an address. Picking a kind replaces the whole object so no stale `userId` or `address` is left.
+// Who an action is for: the owner of what the event is about ("Deal owner", "The contact's owner"),
+// the automation's owner, a chosen workspace member or (for email) an address. Picking a kind
+// replaces the whole object so no stale `userId` or `address` is left.
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
-import { DEFAULT_OWNER_FALLBACK } from "@/lib/automations/actions";
+import { DEFAULT_OWNER_FALLBACK, entityOwnerLabel } from "@/lib/automations/actions";
+import { getTrigger } from "@/lib/automations/triggers";
 import { useFieldState } from "./form-helpers";
 import { MemberSelect } from "./member-select";
 
@@ -28,7 +30,9 @@ export function RecipientSelect({ path, label, allowAddress = false, fallbackPat
   const { setValue, register, formState } = useFormContext();
   const kind = useWatch({ name: `${path}.kind` }) as Kind | undefined;
   // A schedule has no deal, so no deal owner to address.
-  const noDeal = useWatch({ name: "trigger.type" }) === "schedule";
+  const triggerType = useWatch({ name: "trigger.type" }) as string | undefined;
+  const noDeal = triggerType === "schedule";
+  const ownerLabel = entityOwnerLabel(triggerType ? getTrigger(triggerType)?.entity : null);
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
   const kindState = useFieldState(`${path}.kind`);
@@ -52,7 +56,7 @@ export function RecipientSelect({ path, label, allowAddress = false, fallbackPat
           {kind ? null : <option value="">Choose…</option>}
           {KINDS.filter((option) => (allowAddress || option.kind !== "address") && (!noDeal || option.kind !== "deal_owner" || kind === "deal_owner")).map((option) => (
             <option key={option.kind} value={option.kind}>
-              {option.label}
+              {option.kind === "deal_owner" ? ownerLabel : option.label}
             </option>
           ))}
         </Select>

@@ -27,6 +27,7 @@ export function RunActions({ detail, viewerId }: Props) {
             {action.attempts > 1 ? <span className="text-xs text-ink-muted">{action.attempts} attempts</span> : null}
           </div>
           {action.error ? <p className="mt-1 text-danger">{action.error}</p> : null}
+          {actionReason(action.output) ? <p className="mt-1 text-ink-muted">{actionReason(action.output)}</p> : null}
           {action.output !== null && action.output !== undefined ? (
             <pre className="mt-2 overflow-x-auto rounded bg-surface-sunken p-2 font-mono text-xs">{JSON.stringify(action.output, null, 2)}</pre>
           ) : null}
@@ -35,6 +36,12 @@ export function RunActions({ detail, viewerId }: Props) {
       ))}
     </ol>
   );
+}
+
+/** The output's `reason` ("Not sent: test event", "Not run: an earlier action failed"), if any. */
+function actionReason(output: unknown): string | null {
+  const reason = output !== null && typeof output === "object" ? (output as { reason?: unknown }).reason : undefined;
+  return typeof reason === "string" ? reason : null;
 }
 
 function Effects({ detail, index, viewerId }: { detail: RunDetail; index: number; viewerId: string }) {

@@ -146,6 +146,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               <td className="block md:whitespace-nowrap px-4 py-1 md:py-3 md:table-cell"><time dateTime={run.createdAt}>{formatRunTime(run.createdAt)}</time></td>
               <td className="block px-4 py-1 md:py-3 md:table-cell">
                 <Badge tone={statusTone(run.status)}>{run.status}</Badge>
+                {run.origin === "test" ? <> <Badge tone="info">test</Badge></> : null}
                 {run.error ? <p className="mt-1 max-w-xs truncate text-xs text-danger" title={run.error}>{run.error}</p> : null}
                 {run.reason ? <p className="mt-1 max-w-xs text-xs text-ink-muted">{run.reason}</p> : null}
               </td>

@@ -37,6 +37,7 @@ export function TraceTree({ trace, showTemplates = true }: Props) {
         ) : (
           <p className="mt-1 text-ink-muted">Not recorded.</p>
         )}
+        {trace.previousBasis ? <p className="mt-1 text-ink-muted">{trace.previousBasis}.</p> : null}
       </section>
       <section aria-label="Conditions">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Conditions</h3>

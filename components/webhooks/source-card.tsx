@@ -76,6 +76,19 @@ export function SourceCard({ source, endpointUrl }: { source: SourceSummary; end
               The previous {format.secretName} stays valid until <time dateTime={source.previousSecretExpiresAt.toISOString()}>{absolute.format(source.previousSecretExpiresAt)} UTC</time>.
             </strong>
           ) : null}
+          {source.olderSecretsExpireAt.length > 0 ? (
+            <strong className="font-medium text-warning">
+              {" "}
+              {source.olderSecretsExpireAt.length === 1 ? "An older secret stays" : `${source.olderSecretsExpireAt.length} older secrets stay`} valid until{" "}
+              {source.olderSecretsExpireAt.map((at, index) => (
+                <span key={at.toISOString()}>
+                  {index > 0 ? ", " : ""}
+                  <time dateTime={at.toISOString()}>{absolute.format(at)} UTC</time>
+                </span>
+              ))}
+              .
+            </strong>
+          ) : null}
         </p>
         <SourceControls sourceId={source.id} sourceName={source.name} isActive={source.isActive} secretName={format.secretName} />
         <SupabaseMapping source={source} />

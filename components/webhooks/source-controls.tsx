@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { deleteSourceAction, rotateSecretAction, sendTestEventAction, setSourceActiveAction } from "@/lib/webhooks/sources/actions";
 import type { SourceActionState } from "@/lib/webhooks/sources/types";
+import { MAX_OLD_SECRETS } from "@/lib/webhooks/retired-secrets";
 
 /** Outcomes go below the row of buttons (flex `order`), whichever button they belong to. */
 function Message({ id, state }: { id: string; state: SourceActionState }) {
@@ -36,7 +37,10 @@ function RotateSecret({ sourceId, sourceName, secretName }: { sourceId: string; 
   }
   return (
     <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the ${secretName} of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm text-ink">Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM.</p>
+      <p className="text-sm text-ink">
+        Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM. Ones replaced
+        earlier keep their own 24 hours (up to {MAX_OLD_SECRETS} old ones at once; past that the oldest stops first).
+      </p>
       <input type="hidden" name="sourceId" value={sourceId} />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" disabled={pending}>

@@ -23,6 +23,8 @@ export const webhookSources = pgTable(
     /** The secret before the last rotation, still accepted until `previousSecretExpiresAt`. */
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    /** Secrets retired before the previous one, each valid until its own `expiresAt` (drizzle/0025). */
+    olderSecrets: jsonb("older_secrets").$type<{ secret: string; expiresAt: string }[]>().notNull().default(sql`'[]'::jsonb`),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -33,6 +35,7 @@ export const webhookSources = pgTable(
     unique("webhook_sources_id_workspace_key").on(t.id, t.workspaceId),
     check("webhook_sources_format_check", sql`${t.format} in ('native', 'supabase', 'pipedrive')`),
     check("webhook_sources_basic_username_check", sql`${t.format} <> 'pipedrive' OR ${t.basicUsername} IS NOT NULL`),
+    check("webhook_sources_older_secrets_check", sql`jsonb_typeof(${t.olderSecrets}) = 'array'`),
   ],
 );
 

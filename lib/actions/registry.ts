@@ -6,7 +6,7 @@ import { createActivity } from "./create-activity";
 import { notifyUser } from "./notify-user";
 import { sendEmail } from "./send-email";
 import { sendWebhook } from "./send-webhook";
-import type { ActionContext, ActionExecutor, ActionOutcome } from "./types";
+import { emptyEffects, type ActionContext, type ActionExecutor, type ActionOutcome } from "./types";
 
 const EXECUTORS = new Map<string, ActionExecutor>([createActivity, notifyUser, sendEmail, sendWebhook].map((executor) => [executor.type, executor]));
 
@@ -14,10 +14,24 @@ export function getExecutor(type: string): ActionExecutor | undefined {
   return EXECUTORS.get(type);
 }
 
+/** What a test event's email or outbound webhook action says instead of being sent. */
+export const NOT_SENT_TEST_EVENT = "Not sent: test event";
+
+/**
+ * For a test event, an action whose effect leaves the app runs in full (so a bad recipient still
+ * fails) against a scratch batch that is thrown away: nothing is queued, and it says why.
+ */
+function executeWithoutSending(executor: ActionExecutor, ctx: ActionContext, action: PlannedAction): ActionOutcome {
+  const outcome = executor.execute({ ...ctx, effects: emptyEffects() }, action);
+  if (outcome.status === "failed") return outcome;
+  return { status: "skipped", output: { ...outcome.output, reason: NOT_SENT_TEST_EVENT } };
+}
+
 export function executeAction(ctx: ActionContext, action: PlannedAction): ActionOutcome {
   const executor = EXECUTORS.get(action.type);
   if (!executor) return { status: "failed", error: `Unknown action type “${action.type}”` };
   try {
+    if (ctx.testEvent && executor.leavesApp) return executeWithoutSending(executor, ctx, action);
     return executor.execute(ctx, action);
   } catch (error) {
     // A bug in one executor fails its action (and run) with the cause logged, never the event.

@@ -5,6 +5,7 @@ import type { ActionExecutor } from "./types";
 /** Queues an email in the outbox; a worker sends it after commit, so the action stays pending. */
 export const sendEmail: ActionExecutor = {
   type: "send_email",
+  leavesApp: true,
   execute(ctx, action) {
     const config = action.config as SendEmailConfig;
     const to = resolveEmail(ctx, config.to, config.ifOwnerMissing);

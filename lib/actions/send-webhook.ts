@@ -7,6 +7,7 @@ import type { ActionExecutor } from "./types";
  */
 export const sendWebhook: ActionExecutor = {
   type: "send_webhook",
+  leavesApp: true,
   execute(ctx, action) {
     const config = action.config as SendWebhookConfig;
     const { event } = ctx;

@@ -59,6 +59,8 @@ export type ActionContext = {
   runId: string;
   users: UserDirectory;
   effects: EffectBatch;
+  /** The event is a test event ("Send test event"): nothing may leave the app (registry.ts). */
+  testEvent?: boolean;
 };
 
 /**
@@ -72,5 +74,7 @@ export type ActionOutcome =
 
 export type ActionExecutor = {
   type: string;
+  /** Its effect leaves the app (an email, an outbound webhook): not sent for test events. */
+  leavesApp?: boolean;
   execute(ctx: ActionContext, action: PlannedAction): ActionOutcome;
 };

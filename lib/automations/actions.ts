@@ -2,6 +2,7 @@
 // engine only needs to know which config keys are templates so it can render them in the plan.
 
 import { z } from "zod";
+import type { EntityType } from "./fields";
 
 const subjectSchema = z
   .string({ error: "Subject is required" })
@@ -142,13 +143,27 @@ export type ActionDefinition = {
   schema: z.ZodType;
   /** Config keys whose string values are `{{…}}` templates, rendered by the engine. */
   templateFields: readonly string[];
-  describe(config: Action["config"]): string;
+  /** `entity`: the trigger's entity, so "the owner" is named for what the event is about. */
+  describe(config: Action["config"], entity?: EntityType | null): string;
 };
 
-function recipientWords(to: Recipient): string {
+/**
+ * Who the `deal_owner` recipient is on an entity's events (its owner_id): "the deal owner", "the
+ * contact's owner", "the activity's owner".
+ */
+export function entityOwnerWords(entity: EntityType | null | undefined): string {
+  return !entity || entity === "deal" ? "the deal owner" : `the ${entity}'s owner`;
+}
+
+/** The same as a choice in the editor: "Deal owner", "The contact's owner". */
+export function entityOwnerLabel(entity: EntityType | null | undefined): string {
+  return !entity || entity === "deal" ? "Deal owner" : `The ${entity}'s owner`;
+}
+
+function recipientWords(to: Recipient, entity: EntityType | null | undefined): string {
   switch (to.kind) {
     case "deal_owner":
-      return "the deal owner";
+      return entityOwnerWords(entity);
     case "automation_owner":
       return "the automation owner";
     case "member":
@@ -159,11 +174,11 @@ function recipientWords(to: Recipient): string {
 }
 
 /** "the deal owner (if the deal owner cannot be found: the automation owner)"; other recipients as they are. */
-function recipientWithFallback(to: Recipient, fallback: OwnerFallback | undefined): string {
-  const words = recipientWords(to);
+function recipientWithFallback(to: Recipient, fallback: OwnerFallback | undefined, entity: EntityType | null | undefined): string {
+  const words = recipientWords(to, entity);
   if (to.kind !== "deal_owner" || !fallback) return words;
-  const instead = fallback.kind === "skip" ? "skip this action" : recipientWords(fallback);
-  return `${words} (if the deal owner cannot be found: ${instead})`;
+  const instead = fallback.kind === "skip" ? "skip this action" : recipientWords(fallback, entity);
+  return `${words} (if ${words} cannot be found: ${instead})`;
 }
 
 function dueWords(days: number): string {
@@ -178,10 +193,10 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Creates a follow-up activity (call, meeting, task…) assigned to a user.",
     schema: createActivityConfigSchema,
     templateFields: ["subject", "note"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as CreateActivityConfig;
       const article = /^[aeiou]/.test(config.activityType) ? "an" : "a";
-      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWithFallback(config.assignee, config.ifOwnerMissing)}, ${dueWords(config.dueInDays)}`;
+      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWithFallback(config.assignee, config.ifOwnerMissing, entity)}, ${dueWords(config.dueInDays)}`;
     },
   },
   {
@@ -190,9 +205,9 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Sends an email to a user or an address.",
     schema: sendEmailConfigSchema,
     templateFields: ["subject", "body"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as SendEmailConfig;
-      return `Send an email to ${recipientWithFallback(config.to, config.ifOwnerMissing)}: “${config.subject}”`;
+      return `Send an email to ${recipientWithFallback(config.to, config.ifOwnerMissing, entity)}: “${config.subject}”`;
     },
   },
   {
@@ -201,9 +216,9 @@ const ACTION_LIST: ActionDefinition[] = [
     description: "Shows an in-app notification to a user.",
     schema: notifyUserConfigSchema,
     templateFields: ["message"],
-    describe: (raw) => {
+    describe: (raw, entity) => {
       const config = raw as NotifyUserConfig;
-      return `Notify ${recipientWithFallback(config.to, config.ifOwnerMissing)}: “${config.message}”`;
+      return `Notify ${recipientWithFallback(config.to, config.ifOwnerMissing, entity)}: “${config.message}”`;
     },
   },
   {

@@ -49,6 +49,14 @@ describe("actions in words", () => {
     expect(describeAction({ type: "fax" })).toBe("Unknown action “fax”");
     expect(describeAction(null)).toBe("Unknown action “undefined”");
   });
+
+  it("names the owner after what the trigger's events are about", () => {
+    expect(describeAction(notify, "deal")).toBe("Notify the deal owner: “Deal moved”");
+    expect(describeAction(notify, "contact")).toBe("Notify the contact's owner: “Deal moved”");
+    expect(describeAction(activity, "activity")).toBe("Create a task “Follow up on {{deal.title}}” for the activity's owner, due in 2 days");
+    const email = { type: "send_email", config: { to: { kind: "deal_owner" }, subject: "Hi", body: "B" } };
+    expect(describeAction(email, "organization")).toBe("Send an email to the organization's owner: “Hi”");
+  });
 });
 
 const activity = (ifOwnerMissing?: unknown) => ({

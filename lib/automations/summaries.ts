@@ -4,7 +4,7 @@
 import { getAction } from "./actions";
 import type { ConditionGroup, ConditionLeaf, ConditionNode } from "./conditions";
 import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
-import { optionLabel, type FieldRef } from "./fields";
+import { optionLabel, type EntityType, type FieldRef } from "./fields";
 import { getOperator } from "./operators";
 import { joinWords } from "./triggers";
 import { parseDate, toNumber } from "./values";
@@ -84,13 +84,13 @@ export function summarizeDraftConditions(group: ConditionGroup | null | undefine
   return pruned && pruned.kind === "group" ? summarizeConditions(pruned, catalog) : "No conditions";
 }
 
-/** The full sentence for one stored action, e.g. "Notify the deal owner: “…”". */
-export function describeAction(action: unknown): string {
+/** The full sentence for one stored action, e.g. "Notify the deal owner: “…”" (on a contact trigger: "the contact's owner"). */
+export function describeAction(action: unknown, entity?: EntityType | null): string {
   const { type, config } = (action ?? {}) as { type?: unknown; config?: unknown };
   const definition = typeof type === "string" ? getAction(type) : undefined;
   if (!definition) return `Unknown action “${String(type)}”`;
   const parsed = definition.schema.safeParse(config);
-  return parsed.success ? definition.describe(parsed.data as never) : `${definition.label} (invalid settings)`;
+  return parsed.success ? definition.describe(parsed.data as never, entity) : `${definition.label} (invalid settings)`;
 }
 
 /** The short form: "Create activity, then notify user". */

@@ -6,7 +6,8 @@ import { walkConditions } from "./conditions";
 import { canonicalJson, type AutomationDefinition } from "./definition";
 import { DEFAULT_FIELD_CATALOG, type FieldCatalog } from "./field-catalog";
 import { describeAction, summarizeConditions, summarizeLeaf } from "./summaries";
-import { describeTrigger } from "./triggers";
+import { describeTrigger, triggerEntity } from "./triggers";
+import type { EntityType } from "./fields";
 
 const MAX_SUMMARY = 300;
 
@@ -37,12 +38,14 @@ function conditionChanges(before: ConditionGroup | null, after: ConditionGroup |
   return changes;
 }
 
-function actionChanges(before: unknown[], after: unknown[]): string[] {
+function actionChanges(before: unknown[], after: unknown[], entity: { before: EntityType | null; after: EntityType | null }): string[] {
   const changes: string[] = [];
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
-    if (i >= before.length) changes.push(`added action ${i + 1}: ${describeAction(after[i])}`);
-    else if (i >= after.length) changes.push(`removed action ${i + 1}: ${describeAction(before[i])}`);
-    else if (canonicalJson(before[i]) !== canonicalJson(after[i])) changes.push(`action ${i + 1}: ${describeAction(before[i])} → ${describeAction(after[i])}`);
+    if (i >= before.length) changes.push(`added action ${i + 1}: ${describeAction(after[i], entity.after)}`);
+    else if (i >= after.length) changes.push(`removed action ${i + 1}: ${describeAction(before[i], entity.before)}`);
+    else if (canonicalJson(before[i]) !== canonicalJson(after[i])) {
+      changes.push(`action ${i + 1}: ${describeAction(before[i], entity.before)} → ${describeAction(after[i], entity.after)}`);
+    }
   }
   return changes;
 }
@@ -55,7 +58,7 @@ export function summarizeChange(before: AutomationDefinition, after: AutomationD
   if (canonicalJson(before.trigger) !== canonicalJson(after.trigger)) {
     changes.push(`trigger ${describeTrigger(before.trigger, catalog)} → ${describeTrigger(after.trigger, catalog)}`);
   }
-  changes.push(...conditionChanges(before.conditions, after.conditions, catalog), ...actionChanges(before.actions, after.actions));
+  changes.push(...conditionChanges(before.conditions, after.conditions, catalog), ...actionChanges(before.actions, after.actions, { before: triggerEntity(before.trigger), after: triggerEntity(after.trigger) }));
   const text = changes.join("; ");
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
 }

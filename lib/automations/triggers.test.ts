@@ -54,7 +54,17 @@ const MATCHES: [Trigger, NormalizedEvent, boolean][] = [
   [{ type: "activity.completed" }, event("activity.updated", { done: true }, { done: null }), true],
   [{ type: "activity.completed" }, event("activity.updated", { done: false }, { done: true }), false],
   [{ type: "activity.completed" }, event("activity.updated", { done: true }, { subject: "x" }), false],
-  [{ type: "activity.completed" }, event("activity.created", { done: true }), false],
+  // Created already done / already won counts as the change (a logged call, a deal entered as won).
+  [{ type: "activity.completed" }, event("activity.created", { done: true }), true],
+  [{ type: "activity.completed" }, event("activity.created", { done: 1 }), true],
+  [{ type: "activity.completed" }, event("activity.created", { done: false }), false],
+  [{ type: "activity.completed" }, event("activity.created", {}), false],
+  [{ type: "activity.completed" }, event("activity.updated", { done: 1 }, { done: 0 }), true],
+  [{ type: "activity.completed" }, event("activity.updated", { done: "true" }, { done: "false" }), true],
+  [{ type: "deal.won" }, event("deal.created", { ...deal, status: "won" }), true],
+  [{ type: "deal.won" }, event("deal.created", { ...deal, status: "open" }), false],
+  [{ type: "deal.lost" }, event("deal.created", { ...deal, status: "Lost" }), true],
+  [{ type: "deal.stage_changed", to: "negotiation" }, event("deal.created", deal), false],
   [{ type: "deal.inactive", days: 14 }, event("deal.updated", deal, { stage: "lead" }), false],
   [{ type: "deal.inactive", days: 14 }, event("deal.inactive", deal), true],
   [{ type: "deal.date_relative", field: "expected_close_date", days: 3, direction: "before", at: "09:00" }, event("deal.date_relative", deal), true],
@@ -188,8 +198,9 @@ describe("describeTrigger", () => {
 describe("triggerTypesForEvent", () => {
   it.each<[string, string[]]>([
     ["deal.updated", ["deal.updated", "deal.stage_changed", "deal.won", "deal.lost", "deal.owner_changed"]],
-    ["deal.created", ["deal.created"]],
+    ["deal.created", ["deal.created", "deal.won", "deal.lost"]],
     ["activity.updated", ["activity.updated", "activity.completed"]],
+    ["activity.created", ["activity.created", "activity.completed"]],
     ["contact.deleted", ["contact.deleted"]],
     ["deal.exploded", []],
   ])("%s → %j", (eventType, types) => {

@@ -155,6 +155,8 @@ type TriggerSpec<T extends TriggerType> = {
   label: string;
   description: string;
   eventType: EventType | null;
+  /** Further event types that can fire it: "won" also fires for a deal created already won. */
+  alsoOn?: readonly EventType[];
   describe(config: Extract<Trigger, { type: T }>, catalog: FieldCatalog): string;
   /** Called only when the event type already fits. */
   match?(event: NormalizedEvent, config: Extract<Trigger, { type: T }>): TriggerMatch;
@@ -190,10 +192,22 @@ function transition(event: NormalizedEvent, key: string) {
   return { from: event.previous[key], to: readOwn(event.entity.data, key) };
 }
 
+/** "stage did not change", saying so when that is because no earlier state is known. */
+function noChange(event: NormalizedEvent, what: string): TriggerMatch {
+  const unknown = event.previousBasis?.kind === "unknown" ? " (no earlier state of it is known)" : "";
+  return { matched: false, reason: `${what} did not change${unknown}` };
+}
+
 function statusReached(status: "won" | "lost") {
   return (event: NormalizedEvent): TriggerMatch => {
+    if (event.type === "deal.created") {
+      const value = readOwn(event.entity.data, "status");
+      return toText(value) === status
+        ? { matched: true, reason: `deal created already ${status}` }
+        : { matched: false, reason: `deal created with status ${show(value)}, not ${status}` };
+    }
     const change = transition(event, "status");
-    if (!change || sameValue(change.from, change.to, "choice")) return { matched: false, reason: "status did not change" };
+    if (!change || sameValue(change.from, change.to, "choice")) return noChange(event, "status");
     if (toText(change.to) !== status) return { matched: false, reason: `status changed to ${show(change.to)}, not ${status}` };
     return { matched: true, reason: `status changed from ${show(change.from)} to ${status}` };
   };
@@ -296,7 +310,7 @@ const SPECS: TriggerSpec<TriggerType>[] = [
     // Stages compare as the catalog does ("Contract sent" is contract_sent); ingest already stores ids.
     match: (event: NormalizedEvent, config: Extract<Trigger, { type: "deal.stage_changed" }>) => {
       const change = transition(event, "stage");
-      if (!change || sameValue(change.from, change.to, "choice")) return { matched: false, reason: "stage did not change" };
+      if (!change || sameValue(change.from, change.to, "choice")) return noChange(event, "stage");
       if (stageKey(change.to) !== stageKey(config.to)) return { matched: false, reason: `stage changed to ${show(change.to)}, not ${config.to}` };
       if (config.from && stageKey(change.from) !== stageKey(config.from)) {
         return { matched: false, reason: `stage changed from ${show(change.from)}, not from ${config.from}` };
@@ -311,8 +325,8 @@ const SPECS: TriggerSpec<TriggerType>[] = [
       return to === null ? NONE : [to];
     },
   } as TriggerSpec<TriggerType>,
-  { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won.", eventType: "deal.updated", describe: () => "When a deal is won", ...settingsFree(statusReached("won")) },
-  { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost.", eventType: "deal.updated", describe: () => "When a deal is lost", ...settingsFree(statusReached("lost")) },
+  { type: "deal.won", label: "Deal won", description: "Runs when a deal's status changes to won, or a deal is created already won.", eventType: "deal.updated", alsoOn: ["deal.created"], describe: () => "When a deal is won", ...settingsFree(statusReached("won")) },
+  { type: "deal.lost", label: "Deal lost", description: "Runs when a deal's status changes to lost, or a deal is created already lost.", eventType: "deal.updated", alsoOn: ["deal.created"], describe: () => "When a deal is lost", ...settingsFree(statusReached("lost")) },
   {
     type: "deal.owner_changed",
     label: "Deal owner changed",
@@ -322,19 +336,25 @@ const SPECS: TriggerSpec<TriggerType>[] = [
     ...settingsFree((event) => {
       const change = transition(event, "owner_id");
       return !change || sameValue(change.from, change.to, "text")
-        ? { matched: false, reason: "owner did not change" }
+        ? noChange(event, "owner")
         : { matched: true, reason: `owner changed from ${show(change.from)} to ${show(change.to)}` };
     }),
   },
   {
     type: "activity.completed",
     label: "Activity completed",
-    description: "Runs when an activity is marked done.",
+    description: "Runs when an activity is marked done, or is created already done.",
     eventType: "activity.updated",
     describe: () => "When an activity is completed",
+    alsoOn: ["activity.created"],
     ...settingsFree((event) => {
+      if (event.type === "activity.created") {
+        return toBoolean(readOwn(event.entity.data, "done")) === true
+          ? { matched: true, reason: "activity created already done" }
+          : { matched: false, reason: "activity created not done" };
+      }
       const change = transition(event, "done");
-      if (!change) return { matched: false, reason: "done did not change" };
+      if (!change) return noChange(event, "done");
       return toBoolean(change.to) === true && toBoolean(change.from) !== true
         ? { matched: true, reason: "activity marked done" }
         : { matched: false, reason: `done changed from ${show(change.from)} to ${show(change.to)}` };
@@ -360,7 +380,8 @@ const SPECS: TriggerSpec<TriggerType>[] = [
 ];
 
 function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
-  const eventTypes = spec.eventType ? [spec.eventType] : [];
+  const eventTypes: readonly EventType[] = spec.eventType ? [spec.eventType, ...(spec.alsoOn ?? [])] : [];
+  const fires = (event: NormalizedEvent) => eventTypes.includes(event.type as EventType);
   return {
     type: spec.type,
     entity: spec.type.includes(".") ? (spec.type.slice(0, spec.type.indexOf(".")) as EntityType) : null,
@@ -378,11 +399,11 @@ function defineTrigger(spec: TriggerSpec<TriggerType>): TriggerDefinition {
           ? { matched: true, reason: event.due?.reason ?? `${spec.label}: due` }
           : { matched: false, reason: `${event.type} events never fire a time-based trigger` };
       }
-      if (event.type !== spec.eventType) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
+      if (!fires(event)) return { matched: false, reason: `event ${event.type} does not fire ${spec.type}` };
       return spec.match ? spec.match(event, config as never) : { matched: true, reason: `${event.type} event` };
     },
     indexKeys: spec.indexKeys ? (config) => spec.indexKeys!(config as never) : undefined,
-    eventKeys: spec.eventKeys ? (event) => (event.type === spec.eventType ? spec.eventKeys!(event) : NONE) : undefined,
+    eventKeys: spec.eventKeys ? (event) => (fires(event) ? spec.eventKeys!(event) : NONE) : undefined,
   };
 }
 
@@ -415,6 +436,12 @@ export function triggerTypesForEvent(eventType: string): string[] {
 /** A trigger type's settings schema over a workspace's catalog. */
 export function getTriggerSchema(type: string, catalog: FieldCatalog = DEFAULT_FIELD_CATALOG): z.ZodType | undefined {
   return triggerSchemasFor(catalog).byType.get(type);
+}
+
+/** The entity a stored trigger's events concern (null for a schedule or an unknown trigger). */
+export function triggerEntity(trigger: unknown): EntityType | null {
+  const type = (trigger as { type?: unknown } | null)?.type;
+  return (typeof type === "string" ? getTrigger(type)?.entity : null) ?? null;
 }
 
 /** Words for any stored trigger, including ones this version no longer knows. */

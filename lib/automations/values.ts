@@ -32,12 +32,14 @@ export function toText(value: unknown): string | null {
   return null;
 }
 
+/** true/false, 1/0, and the words "true"/"false" or "1"/"0" in any case (docs/events.md). */
 export function toBoolean(value: unknown): boolean | null {
   if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
   if (typeof value === "string") {
     const text = value.trim().toLowerCase();
-    if (text === "true") return true;
-    if (text === "false") return false;
+    if (text === "true" || text === "1") return true;
+    if (text === "false" || text === "0") return false;
   }
   return null;
 }

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { ENTITY_TYPES, type EntityType } from "@/lib/automations/fields";
+import { ALIAS_EVENT_TYPES, aliasConflict, type AliasEventType } from "./canonical-event";
 
 export const EVENT_ACTIONS = ["created", "updated", "deleted"] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
@@ -40,7 +41,20 @@ export type NormalizedEvent = {
   causation?: EventCausation | null;
   /** Internal events only: what made the scheduler fire it. */
   due?: EventDue;
+  /**
+   * Set when the sender gave no `previous` on an update: what `previous` was then derived from
+   * (lib/engine/known-previous.ts). Absent when the sender's own `previous` is used.
+   */
+  previousBasis?: PreviousBasis;
+  /**
+   * The change a shorthand event type states (`deal.won`: status to won): the old values assumed
+   * when neither the sender nor the last known state says otherwise (lib/engine/event-aliases.ts).
+   */
+  stated?: { type: string; previous: Record<string, unknown> };
 };
+
+/** `last_known`: compared with the entity's snapshot from `at`; `unknown`: no earlier state exists. */
+export type PreviousBasis = { kind: "last_known"; at: string } | { kind: "unknown" };
 
 const recordSchema = z.record(z.string(), z.unknown());
 
@@ -53,8 +67,8 @@ export const wireCausationSchema = z.object({
 /** The native inbound body (DESIGN.md "Inbound webhook contract"). */
 export const nativeEventSchema = z
   .object({
-    type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], {
-      error: "type must be <entity>.<created|updated|deleted>",
+    type: z.enum([...EVENT_TYPES, ...ALIAS_EVENT_TYPES] as [EventType | AliasEventType, ...(EventType | AliasEventType)[]], {
+      error: `type must be <entity>.<created|updated|deleted> (or ${ALIAS_EVENT_TYPES.join(", ")})`,
     }),
     occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 date-time" }),
     entity: z.object({
@@ -74,6 +88,8 @@ export const nativeEventSchema = z
         message: `entity.type “${body.entity.type}” does not match event type “${body.type}”`,
       });
     }
+    const conflict = aliasConflict(body.type, body.entity.data);
+    if (conflict) ctx.addIssue({ code: "custom", path: ["entity", "data"], message: conflict });
   });
 
 export type NativeEventBody = z.output<typeof nativeEventSchema>;

@@ -12,6 +12,7 @@ import {
 } from "./compile-automation";
 import type { ConditionTraceNode } from "./conditions";
 import type { NormalizedEvent } from "./event";
+import { describePreviousBasis } from "./known-previous";
 import { truncateText } from "@/lib/text/truncate";
 import { renderCompiled, type TemplateContext } from "./templates";
 
@@ -32,6 +33,8 @@ export type RunTrace = {
   conditions: ConditionTraceNode | null;
   /** `truncated` is present only when some rendered text was cut (with an ellipsis) to its field's limit. */
   templates: { missing: string[]; truncated?: TruncatedField[] };
+  /** Present when the sender gave no `previous`: what changes were judged against (known-previous.ts). */
+  previousBasis?: string;
 };
 export type RunPlan = {
   automationId: string;
@@ -76,20 +79,16 @@ function templateBase(scope: EventScope): TemplateContext {
   return scope.templateBase;
 }
 
-function basePlan(automation: EngineAutomation, trigger: TriggerMatch): RunPlan {
-  return {
-    automationId: automation.id,
-    automationVersion: automation.version,
-    status: "pending",
-    trace: { trigger, conditions: null, templates: { missing: [] } },
-    actions: [],
-    error: null,
-  };
+function basePlan(automation: EngineAutomation, trigger: TriggerMatch, event?: NormalizedEvent): RunPlan {
+  const trace: RunTrace = { trigger, conditions: null, templates: { missing: [] } };
+  const basis = event ? describePreviousBasis(event) : null;
+  if (basis) trace.previousBasis = basis;
+  return { automationId: automation.id, automationVersion: automation.version, status: "pending", trace, actions: [], error: null };
 }
 
 /** Plans a matched automation: loop guard, compile errors, conditions, then rendered actions. */
 function planMatched(scope: EventScope, automation: EngineAutomation, compiled: CompiledAutomation, trigger: TriggerMatch): RunPlan {
-  const plan = basePlan(automation, trigger);
+  const plan = basePlan(automation, trigger, scope.event);
   const depth = scope.event.causation?.depth ?? 0;
   if (depth > MAX_CAUSATION_DEPTH) {
     return { ...plan, status: "stopped", error: `loop protection: causation depth ${depth} exceeds ${MAX_CAUSATION_DEPTH}` };
@@ -297,7 +296,7 @@ export function evaluateAutomation(
     if (!compiled.trigger) return { ...failedPlan(automation, compiled.triggerError ?? "Invalid trigger"), matched: false };
     const verdict = compiled.trigger.definition.match(event, compiled.trigger.config);
     if (verdict.matched) return { ...planMatched(scope, automation, compiled, verdict), matched: true };
-    const plan = basePlan(automation, verdict);
+    const plan = basePlan(automation, verdict, event);
     plan.trace.conditions = compiled.conditions({ data: event.entity.data, previous: event.previous, now }).trace;
     return { ...plan, status: "skipped", error: compiled.conditions.error, matched: false };
   } catch (error) {

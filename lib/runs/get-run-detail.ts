@@ -32,7 +32,7 @@ export type RunDetail = {
   /** The definition the run used (its version); null for runs from before versions were kept. */
   ranVersion: { definition: AutomationDefinition; summary: string; authorEmail: string | null; createdAt: Date } | null;
   /** Null when the reader may not see it (or it is gone). `payload` is the event as normalised on receipt. */
-  event: { id: string; externalId: string; type: string; entityType: string; entityId: string; payload: unknown; occurredAt: Date | null; receivedAt: Date } | null;
+  event: { id: string; externalId: string; type: string; entityType: string; entityId: string; payload: unknown; occurredAt: Date | null; receivedAt: Date; origin: string } | null;
   actions: RunActionDetail[];
   activities: { id: string; actionIndex: number | null; subject: string; assigneeId: string; assigneeEmail: string | null; dueAt: Date; doneAt: Date | null }[];
   notifications: { id: string; actionIndex: number | null; title: string; kind: string; readAt: Date | null }[];
@@ -221,6 +221,7 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
         payload: events.payload,
         occurredAt: events.occurredAt,
         receivedAt: events.receivedAt,
+        origin: events.origin,
       })
       .from(events)
       .where(eq(events.id, run.eventId))

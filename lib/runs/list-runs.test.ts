@@ -65,7 +65,7 @@ describe.each(TEST_DRIVERS)("listing runs on %s", (driver) => {
     expect(nextCursor).toBeNull();
     expect(runs[0]).toMatchObject({ automationName: expect.stringMatching(/automation$/), automationVersion: 1, durationMicros: 420 });
     expect(Object.keys(runs[0]).sort()).toEqual(
-      ["automationId", "automationName", "automationVersion", "createdAt", "durationMicros", "entityId", "entityTitle", "error", "eventType", "id", "reason", "status"].sort(),
+      ["automationId", "automationName", "automationVersion", "createdAt", "durationMicros", "entityId", "entityTitle", "error", "eventType", "id", "origin", "reason", "status"].sort(),
     );
     expect(runs[0].createdAt).toBe("2026-11-10T08:00:00.000002Z");
   });

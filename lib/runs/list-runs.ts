@@ -35,6 +35,8 @@ export type RunListItem = {
   entityTitle: string | null;
   /** For a skipped run, the first condition not met, in words. */
   reason: string | null;
+  /** Where its event came from: `webhook`, `schedule` or `test` (null when the event is not visible). */
+  origin: string | null;
   durationMicros: number;
   /** ISO 8601 in UTC with microseconds: exact, so it doubles as the cursor's key. */
   createdAt: string;
@@ -54,6 +56,7 @@ const listColumns = {
   status: r.status,
   error: r.error,
   entityTitle: sql<string | null>`(select coalesce(e.payload->'entity'->'data'->>'title', e.payload->'entity'->'data'->>'name', e.payload->'entity'->'data'->>'subject') from ${events} e where e.id = ${r.eventId})`,
+  origin: sql<string | null>`(select e.origin from ${events} e where e.id = ${r.eventId})`,
   // Only skipped runs need their trace here, for the one-line reason.
   skippedTrace: sql<unknown>`case when ${r.status} = 'skipped' then ${r.trace} -> 'conditions' end`,
   durationMicros: r.durationMicros,

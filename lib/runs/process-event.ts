@@ -10,12 +10,14 @@ import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDir
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { explainNoRuns } from "@/lib/engine/explain-no-runs";
+import { needsKnownState, withKnownPrevious } from "@/lib/engine/known-previous";
 import type { OwnerInfo } from "@/lib/engine/plan";
 import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import { cachedFieldCatalog, getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
+import { readLastKnownState } from "./last-known-state";
 import { invalidateActiveAutomations, loadActiveAutomations, type ActiveAutomations } from "./load-active-automations";
 import { recordEvent } from "./record-event";
 import { runAutomations, type RunRecord } from "./run-automations";
@@ -32,6 +34,8 @@ export type ProcessEventParams = {
   replay?: boolean;
   /** The body's first characters, kept on the delivery log. */
   snippet?: string | null;
+  /** "Send test event": recorded as such, and no email or outbound webhook is sent for it. */
+  origin?: "test";
 };
 
 /** `queued`: the event wrote outbox rows (a delivery, or a failure alert's email) for the sender. */
@@ -62,6 +66,17 @@ function invalidate(workspaceId: string, eventType: string): void {
   invalidateWorkspaceDirectory(workspaceId);
 }
 
+/**
+ * An update sent without `previous` gets it from the entity's last known state: read only then, and
+ * only when some automation could be triggered (events that carry `previous` cost nothing more).
+ */
+async function withPrevious(db: Db, workspaceId: string, event: NormalizedEvent, deadline: Deadline): Promise<NormalizedEvent> {
+  if (!needsKnownState(event)) return event;
+  const params = { workspaceId, entityType: event.entity.type, entityId: event.entity.id };
+  const known = await deadline.wait("last known state", readAgainIfLost(() => readLastKnownState(db, params)));
+  return withKnownPrevious(event, known);
+}
+
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
   const { workspaceId, event: sent, now, deadline = new Deadline(), replay = false, snippet, ...rest } = params;
   for (let attempt = 1; ; attempt++) {
@@ -70,10 +85,15 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
     // The catalog read under the same revision as the automations (a cache hit in the steady state).
     const catalog =
       cachedFieldCatalog(workspaceId, active.stamp) ?? (await deadline.wait("field catalog", readAgainIfLost(() => getFieldCatalog(db, workspaceId, active.stamp))));
-    const event = normalizeEventStages(sent, catalog);
+    let event = normalizeEventStages(sent, catalog);
     // Without candidate automations nobody needs resolving (and the members are not checked).
-    const directory =
-      active.automations.length > 0 ? await deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))) : NOBODY;
+    let directory = NOBODY;
+    if (active.automations.length > 0) {
+      [directory, event] = await Promise.all([
+        deadline.wait("members", readAgainIfLost(() => loadWorkspaceDirectory(db, workspaceId))),
+        withPrevious(db, workspaceId, event, deadline),
+      ]);
+    }
     const users = directory.users;
     const { runs, effects } = runAutomations({
       now,
@@ -83,6 +103,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       automations: active.automations,
       users,
       planOptions: { owner: ownerInfo(users, event), catalog },
+      testEvent: params.origin === "test",
     });
     try {
       const result = await recordEvent(
@@ -99,7 +120,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
           membersStamp: attempt < MAX_ATTEMPTS && directory !== NOBODY ? directory.stamp : null,
           runs,
           effects,
-          origin: replay ? "replay" : undefined,
+          origin: replay ? "replay" : rest.origin,
           noRunReason: rest.sourceId ? noRunReason(event, active.automations, runs, replay, catalog) : null,
           snippet,
         },

@@ -22,8 +22,8 @@ export type RecordEventParams = {
   /** Null for an internal event, whose `externalId` is then its idempotency key. */
   sourceId: string | null;
   externalId: string;
-  /** Absent for webhook events; internal events say where they come from; `replay` is a webhook event that runs nothing. */
-  origin?: "schedule" | "replay";
+  /** Absent for webhook events; internal and test events say where they come from; `replay` is a webhook event that runs nothing. */
+  origin?: "schedule" | "replay" | "test";
   event: NormalizedEvent;
   now: Date;
   /** What the plans were made from; a stamp that no longer matches means "stale: write nothing". Null skips the check. */

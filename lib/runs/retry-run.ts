@@ -63,6 +63,7 @@ async function loadRun(db: Db, params: RetryRunParams) {
       actions: automations.actions,
       deletedAt: automations.deletedAt,
       payload: events.payload,
+      origin: events.origin,
     })
     .from(automationRuns)
     .innerJoin(automations, eq(automations.id, automationRuns.automationId))
@@ -168,6 +169,8 @@ export async function retryRun(db: Db, claims: UserClaims, params: RetryRunParam
     runId: run.id,
     users,
     effects,
+    // A test event's retried email or webhook is still not sent.
+    testEvent: run.origin === "test",
   };
   const records = execute(ctx, planned, toRetry, params.now);
   const outcome = finalStatus(records);

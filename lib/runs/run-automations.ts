@@ -50,6 +50,8 @@ export type RunAutomationsParams = {
   automations: readonly EngineAutomation[];
   users: UserDirectory;
   planOptions: PlanOptions;
+  /** A test event: emails and outbound webhooks are not sent (lib/actions/registry.ts). */
+  testEvent?: boolean;
 };
 
 export const SKIPPED_REASON = "Not run: an earlier action failed";
@@ -132,6 +134,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
         runId: run.id,
         users,
         effects,
+        testEvent: params.testEvent,
       };
       const { records, error, problem } = runActions(ctx, plan.actions, clock);
       run.actions = records;

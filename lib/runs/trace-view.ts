@@ -17,6 +17,8 @@ export type TraceView = {
   truncated: string[];
   /** The workspace's catalog, so custom fields and stages read by their labels. */
   catalog: FieldCatalog;
+  /** Where the changes were judged from when the sender gave no previous values, or null. */
+  previousBasis: string | null;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -54,7 +56,8 @@ export function readTrace(trace: unknown, catalog: FieldCatalog = DEFAULT_FIELD_
   const trigger = isRecord(record.trigger) ? { matched: record.trigger.matched === true, reason: String(record.trigger.reason ?? "") } : null;
   const templates = isRecord(record.templates) ? record.templates : {};
   const missing = Array.isArray(templates.missing) ? templates.missing.filter((item): item is string => typeof item === "string") : [];
-  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated), catalog };
+  const previousBasis = typeof record.previousBasis === "string" ? record.previousBasis : null;
+  return { trigger, conditions: readNode(record.conditions), missingVariables: missing, truncated: readTruncated(templates.truncated), catalog, previousBasis };
 }
 
 function readTruncated(value: unknown): string[] {

@@ -24,8 +24,11 @@ import { recordDelivery, snippetOf, type DeliveryLogEntry } from "./record-deliv
 import { WebhookRejection } from "./rejection";
 import { RejectionSampler, REJECTIONS_LOGGED_PER_SECOND, type RejectionSummary } from "./rejection-sampler";
 
-/** `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer. */
-export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void };
+/**
+ * `onQueued`: called when the event queued outbox rows, so the route can kick the sender after its answer.
+ * `origin: "test"`: set in-process by "Send test event" only, never from anything a request says.
+ */
+export type IngestParams = { request: Request; sourceId: string; now: Date; onQueued?: () => void; origin?: "test" };
 
 type Verified = { externalId: string; event: NormalizedEvent; replay: boolean };
 type LogEntry = Omit<DeliveryLogEntry, "workspaceId" | "sourceId" | "externalId" | "receivedAt">;
@@ -98,7 +101,7 @@ async function failed(db: Db, source: InboundSource | undefined, base: { externa
   return failureResponse(kind);
 }
 
-export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }: IngestParams): Promise<Response> {
+export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued, origin }: IngestParams): Promise<Response> {
   const deadline = new Deadline();
   const base = { externalId: request.headers.get("webhook-id"), receivedAt: now };
   let source: InboundSource | null;
@@ -128,6 +131,7 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
       deadline,
       replay: verified.replay,
       snippet: snippetOf(raw),
+      origin,
     });
     if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.

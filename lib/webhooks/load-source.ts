@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { webhookSources } from "@/db/schema";
 import type { PayloadFormat } from "./adapters";
 import { readSupabaseMapping, type SupabaseMapping } from "./adapters/supabase-mapping";
+import { secretsValidAt, type RetiredSecret } from "./retired-secrets";
 import { TtlCache } from "./ttl-cache";
 
 export const SOURCE_CACHE_MS = 2_000;
@@ -23,6 +24,7 @@ export type InboundSource = {
   basicUsername: string | null;
   /** Supabase sources: their table and column mapping, parsed once per cache load. */
   supabaseMapping?: SupabaseMapping;
+  olderSecrets: RetiredSecret[];
 };
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
@@ -52,6 +54,7 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
       previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
       basicUsername: webhookSources.basicUsername,
       settings: webhookSources.settings,
+      olderSecrets: webhookSources.olderSecrets,
     })
     .from(webhookSources)
     .where(eq(webhookSources.id, key));
@@ -67,10 +70,9 @@ export function lastKnownSource(sourceId: string): InboundSource | undefined {
   return lastKnown.get(sourceId.toLowerCase());
 }
 
-/** The secrets that verify at `now`: the current one, and the previous one during its grace period. */
+/** The secrets that verify at `now`: the current one, and the old ones each during its own grace period. */
 export function validSecrets(source: InboundSource, now: Date): string[] {
-  const { previousSecret, previousSecretExpiresAt } = source;
-  return previousSecret && previousSecretExpiresAt && previousSecretExpiresAt > now ? [source.secret, previousSecret] : [source.secret];
+  return secretsValidAt(source.secret, source, now);
 }
 
 export function invalidateSource(sourceId: string): void {

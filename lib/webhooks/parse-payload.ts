@@ -1,6 +1,7 @@
 // Steps 3–5: text, depth check, JSON.parse, then the source format's adapter (zod) to the engine's
 // one event shape. Each failure is a 400 that says what was wrong.
 
+import { canonicalEvent } from "@/lib/engine/canonical-event";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { getAdapter, type AdapterContext, type PayloadFormat } from "./adapters";
 import { findUnstorableText } from "@/lib/text/storable-text";
@@ -57,7 +58,7 @@ export function normalizeDelivery(format: PayloadFormat, body: unknown, context:
       result.issues,
     );
   }
-  return { event: result.event, dedupeKey: result.dedupeKey ?? null };
+  return { event: canonicalEvent(result.event), dedupeKey: result.dedupeKey ?? null };
 }
 
 /** Validates and maps the parsed body to a NormalizedEvent with the format's adapter and default settings. */

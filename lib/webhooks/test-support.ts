@@ -13,6 +13,7 @@ import { POST } from "@/app/api/webhooks/route";
 import { setRouteDbForTests } from "./route-db";
 import type { PayloadFormat } from "./adapters/types";
 import { generateBasicUsername, generateSourceSecret } from "./secrets";
+import { sendTestEvent } from "./sources/send-test-event";
 
 /**
  * A suite's database: a fresh one opened before the suite and handed to the route handler (which
@@ -143,4 +144,16 @@ export function signedRequest(sourceId: string, body: unknown, options: SignedRe
 export async function post(request: Request): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await POST(request);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** "Send test event" on the world's source, pressed by its admin. */
+export function sendTestEventAsAdmin(db: Db, world: Awaited<ReturnType<typeof makeWebhookWorld>>) {
+  return sendTestEvent(db, {
+    claims: world.admin.claims,
+    workspaceId: world.workspace.id,
+    sourceId: world.source.id,
+    userId: world.admin.id,
+    userEmail: world.admin.email,
+    now: new Date(),
+  });
 }

@@ -128,7 +128,10 @@ export async function sendTestEventAction(previous: SourceActionState, formData:
       return { ok: false, error: `The test event was refused (${result.status}): ${result.error ?? "no details"}`, version: (previous.version ?? 0) + 1 };
     }
     const runs = result.runs.map((run) => `${run.automationName ?? "an automation"} ${run.status}`);
-    message = runs.length === 0 ? "Test event accepted (200). No automation is triggered by a deal moving to Negotiation." : `Test event accepted (200): ${runs.join("; ")}.`;
+    message =
+      runs.length === 0
+        ? "Test event accepted (200). No automation is triggered by a deal moving to Negotiation."
+        : `Test event accepted (200): ${runs.join("; ")}. Emails and outbound webhooks are not sent for test events.`;
   } catch (error) {
     if (error instanceof AppError) return failed(error);
     logUnexpected("test event failed", error);

@@ -4,6 +4,7 @@ import { inboundDeliveries, webhookSources } from "@/db/schema";
 import { withUser } from "@/db/with-user";
 import { readSupabaseMapping, type SupabaseMapping } from "../adapters/supabase-mapping";
 import type { PayloadFormat } from "../adapters/types";
+import { liveOlderSecrets } from "../retired-secrets";
 import type { SourceScope } from "./scope";
 
 export type SourceDelivery = {
@@ -30,6 +31,8 @@ export type SourceSummary = {
   supabaseMapping: SupabaseMapping | null;
   /** Set only while the previous secret still verifies. */
   previousSecretExpiresAt: Date | null;
+  /** When each secret retired before the previous one stops verifying (only those still valid), latest first. */
+  olderSecretsExpireAt: Date[];
   createdAt: Date;
   deliveries: SourceDelivery[];
 };
@@ -48,6 +51,7 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         basicUsername: webhookSources.basicUsername,
         settings: webhookSources.settings,
         previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+        olderSecrets: webhookSources.olderSecrets,
         createdAt: webhookSources.createdAt,
       })
       .from(webhookSources)
@@ -75,9 +79,10 @@ export async function listSources(db: Db, params: SourceScope & { now: Date; del
         .limit(perSource);
       deliveries.set(source.id, rows);
     }
-    return sources.map(({ settings, ...source }) => ({
+    return sources.map(({ settings, olderSecrets, ...source }) => ({
       ...source,
       supabaseMapping: source.format === "supabase" ? readSupabaseMapping(settings) : null,
+      olderSecretsExpireAt: liveOlderSecrets(olderSecrets, params.now).map((entry) => new Date(entry.expiresAt)),
       previousSecretExpiresAt: source.previousSecretExpiresAt && source.previousSecretExpiresAt > params.now ? source.previousSecretExpiresAt : null,
       deliveries: deliveries.get(source.id) ?? [],
     }));

@@ -7,7 +7,7 @@ import { events, inboundDeliveries } from "@/db/schema";
 import { appBaseUrl, appUrlWarning } from "@/lib/app-url";
 import { parseEnv, resetEnvCache } from "@/lib/env";
 import { TEST_DRIVERS } from "@/test/db";
-import { makeWebhookWorld, useRouteTestDb } from "../test-support";
+import { makeWebhookWorld, sendTestEventAsAdmin, useRouteTestDb } from "../test-support";
 import { sendTestEvent } from "./send-test-event";
 
 // Issue 20 item 1: "Send test event" used to POST over HTTP to a base URL built from the request's
@@ -44,14 +44,7 @@ describe.each(TEST_DRIVERS)("send test event on %s", (driver) => {
 
   it("ingests the sample event in-process: the canonical automation runs, no HTTP request is made", async () => {
     const world = await makeWebhookWorld(db);
-    const result = await sendTestEvent(db, {
-      claims: world.admin.claims,
-      workspaceId: world.workspace.id,
-      sourceId: world.source.id,
-      userId: world.admin.id,
-      userEmail: world.admin.email,
-      now: new Date(),
-    });
+    const result = await sendTestEventAsAdmin(db, world);
     expect(result).toMatchObject({ status: 200, duplicate: false, runs: [{ automationName: "Negotiation follow-up", status: "succeeded", error: null }] });
     expect(received).toBe(0);
     const [event] = await db.select({ externalId: events.externalId }).from(events).where(eq(events.sourceId, world.source.id));

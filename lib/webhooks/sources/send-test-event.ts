@@ -53,7 +53,7 @@ export async function sendTestEvent(db: Db, params: SendTestEventParams): Promis
   const body = sampleEvent(source.format, options, params.now, readSupabaseMapping(source.settings));
   const delivery = signedDelivery({ format: source.format, secret: source.secret, username: source.basicUsername, body, id, now: params.now });
   const request = new Request(`${IN_PROCESS_URL}${source.id}`, { method: "POST", headers: delivery.headers, body: delivery.body });
-  const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now });
+  const response = await ingestWebhook(db, { request, sourceId: source.id, now: params.now, origin: "test" });
   const answer = (await response.json().catch(() => ({}))) as {
     duplicate?: boolean;
     error?: string;

@@ -53,10 +53,16 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
         <div className="flex items-start gap-3">
           {run.retryCount > 0 ? <span className="text-xs text-ink-muted">Retried {run.retryCount} {run.retryCount === 1 ? "time" : "times"}</span> : null}
           <Badge tone={statusTone(run.status)}>{run.status}</Badge>
+          {event?.origin === "test" ? <Badge tone="info">test</Badge> : null}
           {waiting ? <Badge tone="info">waiting for delivery</Badge> : null}
           <RetryRunButton runId={run.id} retryable={retryable} />
         </div>
       </div>
+      {event?.origin === "test" ? (
+        <p className="mb-6 rounded-card border border-surface-line bg-surface-sunken px-4 py-3 text-sm text-ink">
+          Test event (sent with “Send test event”): follow-ups and notifications were created; emails and outbound webhooks were not sent.
+        </p>
+      ) : null}
       {run.error ? (
         <p className="mb-6 rounded-card border border-red-200 bg-red-50 px-4 py-3 text-sm text-danger">{run.error}</p>
       ) : null}
