@@ -6,14 +6,13 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import type { RunListItem, RunPage } from "@/lib/runs/list-runs";
 import { runKeys } from "@/lib/runs/query-keys";
 import { hasRunFilters, runFiltersQuery, type RunFilters } from "@/lib/runs/run-filters";
 import { formatDuration, formatRunTime, statusTone } from "./format";
 import { useHydrated } from "@/components/automations/use-hydrated";
-import { useRetryRuns } from "./use-retry-runs";
+import { RetryDialog } from "./retry-dialog";
 
 export const LIVE_INTERVAL_MS = 3_000;
 
@@ -47,7 +46,6 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId, 
   });
   const page = query.data;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { retry, pending, message } = useRetryRuns(() => setSelected(new Set()));
   // Only failed runs on this page can be selected; a run that left the page (or failed no more) drops out.
   const selectable = new Set(page.runs.filter((run) => run.status === "failed").map((run) => run.id));
   const chosen = [...selected].filter((id) => selectable.has(id));
@@ -72,16 +70,10 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId, 
           <p role="alert" className="font-medium text-danger">{query.error.message} Showing the last runs loaded.</p>
         ) : null}
       </div>
-      {selectable.size > 0 || message ? (
-        <div className="mb-2 flex flex-wrap items-center gap-3">
-          {selectable.size > 0 ? (
-            <Button type="button" variant="secondary" disabled={chosen.length === 0 || pending} aria-busy={pending || undefined} onClick={() => retry(chosen)}>
-              {pending ? "Retrying…" : `Retry selected${chosen.length > 0 ? ` (${chosen.length})` : ""}`}
-            </Button>
-          ) : null}
-          {message ? <p role="status" className={`text-sm ${message.tone === "success" ? "text-success" : "text-danger"}`}>{message.text}</p> : null}
-        </div>
-      ) : null}
+      {/* Mounted while nothing is selectable too, so the last outcome stays on screen. */}
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <RetryDialog runIds={chosen} label={`Retry selected${chosen.length > 0 ? ` (${chosen.length})` : ""}`} variant="secondary" disabled={chosen.length === 0} showTrigger={selectable.size > 0} onDone={() => setSelected(new Set())} />
+      </div>
       {page.runs.length === 0 && !filters.cursor && !hasRunFilters(linkFilters) && noRunsYet ? (
         noRunsYet
       ) : page.runs.length === 0 ? (
