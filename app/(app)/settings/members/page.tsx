@@ -8,6 +8,7 @@ import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/list-members";
+import { automationsNamingMembers } from "@/lib/members/member-automations";
 import { TimeZoneForm } from "@/components/workspaces/time-zone-form";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
@@ -18,6 +19,7 @@ export default async function MembersPage() {
   const { db } = await getDb();
   const scope = { claims: session.claims, workspaceId: session.workspace.id };
   const [members, invitations] = await Promise.all([listMembers(db, scope), listPendingInvitations(db, scope)]);
+  const namedIn = await automationsNamingMembers(db, scope);
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   return (
     <>
@@ -33,7 +35,7 @@ export default async function MembersPage() {
         <PendingInvitations invitations={invitations} />
       </Card>
       <Card className="mb-6 overflow-x-auto p-5">
-        <MembersTable members={members} currentUserId={session.user.id} />
+        <MembersTable members={members} currentUserId={session.user.id} namedIn={namedIn} />
       </Card>
       <Card className="p-5">
         <TimeZoneForm timeZone={timeZone} />

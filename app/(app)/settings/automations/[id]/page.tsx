@@ -23,6 +23,7 @@ import { SaveAsTemplateButton } from "@/components/templates/save-as-template-bu
 import { listAssignableMembers } from "@/lib/automations/list-assignable-members";
 import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 import { AppError } from "@/lib/result";
+import { removedMemberProblem } from "@/lib/automations/removed-member";
 import { getNextCheck } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 
@@ -75,6 +76,12 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
             <Link href={`/settings/automations/${automation.id}/runs?status=failed`} className="mt-1 inline-block text-brand-700 hover:underline">See the failed runs</Link>
           </div>
           <ReactivateButton id={automation.id} name={automation.name} />
+        </section>
+      ) : null}
+      {automation.removedMember ? (
+        <section aria-label="Names a removed member" className="mb-6 rounded-card border border-red-200 bg-red-50 px-4 py-3 text-sm">
+          <p className="font-medium text-danger">{removedMemberProblem(automation.removedMember)}</p>
+          <p className="mt-1 text-ink">Choose someone else in the action below and save; until then its runs fail at that action.</p>
         </section>
       ) : null}
       <Card className="mb-6 p-5">
