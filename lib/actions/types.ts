@@ -58,6 +58,8 @@ export type ActionContext = {
   runId: string;
   users: UserDirectory;
   effects: EffectBatch;
+  /** The workspace's time zone, for due dates at a time of day (UTC when absent). */
+  timeZone?: string;
 };
 
 /** `pending`: handed to the outbox, delivered after commit by a worker. */

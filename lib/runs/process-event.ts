@@ -10,6 +10,7 @@ import { invalidateWorkspaceDirectory, loadWorkspaceDirectory, type WorkspaceDir
 import { entityOwnerRef, UserDirectory } from "@/lib/actions/user-directory";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { OwnerInfo } from "@/lib/engine/plan";
+import type { TextFormat } from "@/lib/engine/text-format";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
 import { invalidateActiveAutomations, loadActiveAutomations } from "./load-active-automations";
@@ -22,6 +23,8 @@ export type ProcessEventParams = {
   externalId: string;
   event: NormalizedEvent;
   now: Date;
+  /** The workspace's locale and time zone for rendered text and due times (raw and UTC when absent). */
+  format?: TextFormat;
   /** How long the delivery may wait for the database in all (a fresh REQUEST_DEADLINE_MS by default). */
   deadline?: Deadline;
 };
@@ -47,7 +50,7 @@ function invalidate(workspaceId: string, eventType: string): void {
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event, now, deadline = new Deadline(), ...rest } = params;
+  const { workspaceId, event, now, deadline = new Deadline(), format, ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
     const active = await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, event.type)));
@@ -63,6 +66,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       automations: active.automations,
       users,
       planOptions: { owner: ownerInfo(users, event) },
+      format,
     });
     try {
       const result = await recordEvent(

@@ -11,6 +11,7 @@ import type { ActionContext } from "@/lib/actions/types";
 import type { NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation, type PlannedAction, type RunTrace } from "@/lib/engine/plan";
 import type { UserDirectory } from "@/lib/actions/user-directory";
+import type { TextFormat } from "@/lib/engine/text-format";
 import { ownerInfo } from "./process-event";
 
 export type RetryMode = "as_ran" | "current";
@@ -47,6 +48,8 @@ export type RetryInput = {
   event: NormalizedEvent;
   users: UserDirectory;
   now: Date;
+  /** The workspace's locale and time zone, as the ingest path renders with. */
+  format?: TextFormat;
 };
 
 const RETRYABLE = new Set(["failed", "skipped"]);
@@ -76,7 +79,7 @@ function person(ctx: Pick<ActionContext, "event" | "users" | "automation">, conf
 
 function plan(input: RetryInput, version: number, definition: AutomationDefinition) {
   const engineAutomation = { ...definition, id: input.automation.id, version, name: input.automation.name, ownerId: input.automation.ownerId, isActive: true };
-  return evaluateAutomation(input.event, engineAutomation, input.now, { owner: ownerInfo(input.users, input.event) });
+  return evaluateAutomation(input.event, engineAutomation, input.now, { owner: ownerInfo(input.users, input.event), format: input.format });
 }
 
 function actionKey(definition: AutomationDefinition | undefined, index: number): string | null {

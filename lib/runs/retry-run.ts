@@ -18,6 +18,7 @@ import { definitionOf, type AutomationDefinition } from "@/lib/automations/defin
 import type { NormalizedEvent } from "@/lib/engine/event";
 import type { PlannedAction } from "@/lib/engine/plan";
 import { AppError } from "@/lib/result";
+import { workspaceTextFormat } from "@/lib/workspaces/workspace-settings";
 import { runNotFound } from "./get-run-detail";
 import { planRetry, NO_PLAN, type RetryMode, type RetryPlan, type RetryStep, type StoredAction } from "./retry-plan";
 import { writeRetry } from "./retry-writes";
@@ -136,6 +137,7 @@ async function prepare(db: Db, claims: UserClaims, params: RetryRunParams) {
   const { users } = await loadWorkspaceDirectory(db, params.workspaceId);
   const done = succeededWith(loaded);
   const versions = await loadVersions(db, run.automationId, [run.version, ...done.values()]);
+  const format = await workspaceTextFormat(db, params.workspaceId);
   const current = definitionOf({ name: run.automationName, description: run.description, trigger: run.trigger, conditions: run.conditions, actions: run.actions });
   // Runs from before versions were kept: the current definition is the run's when the numbers agree.
   if (!versions.has(run.currentVersion)) versions.set(run.currentVersion, current);
@@ -151,8 +153,9 @@ async function prepare(db: Db, claims: UserClaims, params: RetryRunParams) {
     event,
     users,
     now: params.now,
+    format,
   });
-  return { loaded, plan, users, event };
+  return { loaded, plan, users, event, format };
 }
 
 /** After an edit the current version is the default; before one, both are the same. */
@@ -191,7 +194,7 @@ function finalStatus(records: ActionRecord[]): { status: "succeeded" | "failed";
 
 /** Retries one failed run the reader can see; throws not_found, or conflict when it is not retryable. */
 export async function retryRun(db: Db, claims: UserClaims, params: RetryRunParams): Promise<RetryOutcome> {
-  const { loaded, plan, users, event } = await prepare(db, claims, params);
+  const { loaded, plan, users, event, format } = await prepare(db, claims, params);
   if (plan.blocked) throw new AppError("conflict", plan.blocked);
   const { run } = loaded;
   const effects = emptyEffects();
@@ -204,6 +207,7 @@ export async function retryRun(db: Db, claims: UserClaims, params: RetryRunParam
     runId: run.id,
     users,
     effects,
+    timeZone: format.timeZone,
   };
   const records = execute(ctx, plan, params.now);
   const outcome = finalStatus(records);

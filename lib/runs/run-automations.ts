@@ -9,6 +9,7 @@ import { getAction } from "@/lib/automations/actions";
 import { executeAction } from "@/lib/actions/registry";
 import { emptyEffects, type ActionContext, type EffectBatch } from "@/lib/actions/types";
 import type { UserDirectory } from "@/lib/actions/user-directory";
+import type { TextFormat } from "@/lib/engine/text-format";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 
 export type RunStatus = "succeeded" | "failed" | "skipped" | "stopped";
@@ -47,6 +48,8 @@ export type RunAutomationsParams = {
   automations: readonly EngineAutomation[];
   users: UserDirectory;
   planOptions: PlanOptions;
+  /** The workspace's locale and time zone (rendered text, due times); raw and UTC when absent. */
+  format?: TextFormat;
 };
 
 export const SKIPPED_REASON = "Not run: an earlier action failed";
@@ -96,7 +99,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
   const effects = emptyEffects();
   const startedAt = performance.now();
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
-  const plans = planEvent(event, params.automations, now, params.planOptions);
+  const plans = planEvent(event, params.automations, now, params.format ? { ...params.planOptions, format: params.format } : params.planOptions);
   const planShare = plans.length > 0 ? (performance.now() - startedAt) / plans.length : 0;
   const byId = automationsById(params.automations);
   const runs: RunRecord[] = [];
@@ -126,6 +129,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
         runId: run.id,
         users,
         effects,
+        timeZone: params.format?.timeZone,
       };
       const { records, error } = runActions(ctx, plan.actions, clock);
       run.actions = records;

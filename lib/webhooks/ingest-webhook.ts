@@ -135,6 +135,7 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued }
       event: verified.event,
       now,
       deadline,
+      format: source.textFormat,
     });
     if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.

@@ -4,7 +4,8 @@
 
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSources } from "@/db/schema";
+import { webhookSources, workspaces } from "@/db/schema";
+import type { TextFormat } from "@/lib/engine/text-format";
 import type { PayloadFormat } from "./adapters";
 import { TtlCache } from "./ttl-cache";
 
@@ -18,6 +19,8 @@ export type InboundSource = {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  /** The workspace's locale and time zone: how rendered text writes numbers and dates. */
+  textFormat: TextFormat;
 };
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
@@ -45,11 +48,17 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
       secret: webhookSources.secret,
       previousSecret: webhookSources.previousSecret,
       previousSecretExpiresAt: webhookSources.previousSecretExpiresAt,
+      locale: workspaces.locale,
+      timeZone: workspaces.timeZone,
     })
     .from(webhookSources)
+    .innerJoin(workspaces, eq(workspaces.id, webhookSources.workspaceId))
     .where(eq(webhookSources.id, key));
-  if (row) lastKnown.set(key, row);
-  return row ?? null;
+  if (!row) return null;
+  const { locale, timeZone, ...fields } = row;
+  const source = { ...fields, textFormat: { locale, timeZone } };
+  lastKnown.set(key, source);
+  return source;
 }
 
 /** The source as last read (up to ten minutes ago), for logging a delivery whose source read failed. */
