@@ -37,9 +37,13 @@ export type RunDetail = {
   activities: { id: string; actionIndex: number | null; subject: string; assigneeId: string; assigneeEmail: string | null; dueAt: Date; doneAt: Date | null }[];
   notifications: { id: string; actionIndex: number | null; title: string; kind: string; readAt: Date | null }[];
   deliveries: RunDeliveryDetail[];
+  /** The people the actions' outputs name, by user id, as far as the reader may see them. */
+  people: Record<string, RunPerson>;
   /** Each attempt with the version it used, once the run has been retried (else empty). */
   attempts: RunAttemptDetail[];
 };
+
+export type RunPerson = { email: string; name: string | null };
 
 export type RunAttemptDetail = {
   attempt: number;
@@ -212,6 +216,23 @@ async function withAttempts(tx: Tx, rows: Omit<RunDeliveryDetail, "attemptLog">[
   return rows.map((row) => ({ ...row, attemptLog: attempts.filter((a) => a.outboxId === row.id).map(({ outboxId: _id, ...a }) => a) }));
 }
 
+const PERSON_KEYS = ["assigneeId", "userId"] as const;
+
+/** Names for the user ids the outputs and follow-ups carry (profiles: readable within a shared workspace). */
+async function readPeople(tx: Tx, outputs: unknown[], assignees: string[]): Promise<Record<string, RunPerson>> {
+  const ids = new Set(assignees);
+  for (const output of outputs) {
+    if (!output || typeof output !== "object") continue;
+    for (const key of PERSON_KEYS) {
+      const value = (output as Record<string, unknown>)[key];
+      if (typeof value === "string" && UUID.test(value)) ids.add(value);
+    }
+  }
+  if (ids.size === 0) return {};
+  const rows = await tx.select({ id: profiles.id, email: profiles.email, name: profiles.displayName }).from(profiles).where(inArray(profiles.id, [...ids]));
+  return Object.fromEntries(rows.map(({ id, ...person }) => [id, person]));
+}
+
 async function readAttempts(tx: Tx, runId: string): Promise<RunAttemptDetail[]> {
   const rows = await tx
     .select({
@@ -260,6 +281,7 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
     const [actions, activityRows, notificationRows, deliveryRows] = await readEffects(tx, run.id);
     const deliveries = await withAttempts(tx, deliveryRows);
     const attempts = run.retryCount > 0 ? await readAttempts(tx, run.id) : [];
+    const people = await readPeople(tx, actions.map((action) => action.output), activityRows.map((row) => row.assigneeId));
     const { eventId: _eventId, ...runFields } = run;
     return {
       run: runFields,
@@ -270,6 +292,7 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
       activities: activityRows,
       notifications: notificationRows,
       deliveries,
+      people,
       attempts,
     };
   });
