@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ADMIN_EMAIL, signIn } from "./fixtures";
+import { ADMIN_EMAIL, seed, signIn } from "./fixtures";
 
 // Issue 22 item 17: on a 390 × 844 phone nothing scrolls sideways, the navigation is a menu, and
 // lists read as stacked cards. Runs in the "phone" project (playwright.config.ts).
@@ -40,4 +40,29 @@ test("the main pages fit a phone, with the navigation in a menu", async ({ page 
   const box = await remove.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   await expect(page.getByRole("columnheader", { name: "Owner" })).toBeHidden();
+});
+
+test("the webhooks page lists deliveries once, as stacked cards that fit a phone", async ({ page, request }) => {
+  test.skip(page.viewportSize()?.width !== 390, "phone project only");
+  // A refused delivery (a signature that matches nothing): a row in the log, and no effect anywhere.
+  const id = `msg_phone_${Date.now().toString(36)}`;
+  const refused = await request.post(seed().webhookUrl, {
+    headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": "v1,bm90IHRoZSBzaWduYXR1cmUgYXQgYWxs" },
+    data: "{}",
+  });
+  expect(refused.status()).toBe(401);
+
+  await signIn(page, ADMIN_EMAIL);
+  await page.goto(`/settings/webhooks?external=${id}`);
+  await expect(page.getByRole("main")).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  const log = page.getByRole("region", { name: "Inbound deliveries" });
+  await expect(log.getByRole("columnheader", { name: "Message id" })).toBeHidden();
+  const card = log.getByRole("table", { name: "Inbound deliveries" }).getByRole("row").filter({ hasText: id });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("rejected");
+  await expect(card).toContainText("401");
+  const box = await card.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,11 +1,33 @@
 import { Badge, Card } from "@/components/ui/card";
 import type { SourceSummary } from "@/lib/webhooks/sources/list-sources";
 import { CopyButton } from "./copy-button";
-import { DeliveriesTable } from "./deliveries-table";
+import Link from "next/link";
 import { SecretField } from "./secret-field";
 import { SourceControls } from "./source-controls";
 
 const absolute = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** What arrived lately, in one line: the deliveries themselves are listed once, in the log below. */
+function RecentDeliveries({ source }: { source: SourceSummary }) {
+  const { deliveries } = source;
+  const count = (outcome: string) => deliveries.filter((d) => d.outcome === outcome).length;
+  const [latest] = deliveries;
+  return (
+    <p className="text-sm text-ink">
+      {latest ? (
+        <>
+          Last delivery <time dateTime={latest.receivedAt.toISOString()}>{absolute.format(latest.receivedAt)} UTC</time>, {latest.outcome} ({latest.httpStatus}). Of the
+          last {deliveries.length}: {count("accepted")} accepted, {count("duplicate")} duplicate, {count("rejected")} rejected.{" "}
+        </>
+      ) : (
+        "No deliveries yet. Send a test event to see one here. "
+      )}
+      <Link href={`/settings/webhooks?source=${source.id}#deliveries`} className="font-medium text-brand-700 hover:underline">
+        Deliveries to {source.name}
+      </Link>
+    </p>
+  );
+}
 
 /** One webhook source: where to send, how to sign, what to do with it, and what arrived lately. */
 export function SourceCard({ source, endpointUrl }: { source: SourceSummary; endpointUrl: string }) {
@@ -43,10 +65,7 @@ export function SourceCard({ source, endpointUrl }: { source: SourceSummary; end
           ) : null}
         </p>
         <SourceControls sourceId={source.id} sourceName={source.name} isActive={source.isActive} />
-        <div>
-          <h3 className="mb-2 text-sm font-semibold text-ink">Recent deliveries</h3>
-          <DeliveriesTable deliveries={source.deliveries} sourceName={source.name} />
-        </div>
+        <RecentDeliveries source={source} />
       </section>
     </Card>
   );

@@ -32,10 +32,6 @@ export class WebhooksPage {
     await expect(button).toHaveText("Copied");
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
-
-  deliveries(source: Locator, sourceName: string): Locator {
-    return source.getByRole("table", { name: `Recent deliveries to ${sourceName}` });
-  }
 }
 
 /** Posts a native event signed with the `standardwebhooks` reference implementation. */
