@@ -22,7 +22,7 @@ const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
   "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
-  "outbox_attempts", "mailbox_messages", "outbound_secrets", "entity_snapshots",
+  "outbox_attempts", "mailbox_messages", "outbound_secrets", "entity_snapshots", "run_attempts", "removed_members",
 ];
 
 /** What the database did, in the case's terms (row labels rather than uuids, for readable failures). */
