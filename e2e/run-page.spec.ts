@@ -18,8 +18,16 @@ test("a run's action outputs read as labelled fields with people named, and the 
   expect(run.status).toBe("succeeded");
 
   await signIn(page, ADMIN_EMAIL);
-  await page.goto(`/settings/logs/${run.runId}`);
-  const actions = new HistoryPage(page).panel("Actions");
+  // Item 16: the row itself opens the run; its link has a name of its own.
+  const history = new HistoryPage(page);
+  await history.gotoLogs(`entity=${dealId}`);
+  const row = history.runRows.first();
+  await expect(row.getByRole("link", { name: /^Details: succeeded run of Follow up when a deal reaches Negotiation on OUT-/ })).toBeVisible();
+  // A click on the row's text (not on a link): where a person would click.
+  const title = await row.getByText(`Deal ${dealId}`).boundingBox();
+  await page.mouse.click(title!.x + title!.width / 2, title!.y + title!.height / 2);
+  await expect(page).toHaveURL(new RegExp(`/settings/logs/${run.runId}$`));
+  const actions = history.panel("Actions");
   const followUp = actions.getByRole("listitem", { name: "Action 1" });
   const fields = followUp.getByRole("definition");
   await expect(followUp.getByRole("term")).toHaveText(["Assignee", "Subject", "Due"]);

@@ -122,7 +122,9 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
         </thead>
         <tbody className="block divide-y divide-surface-line md:table-row-group">
           {runs.map((run) => (
-            <tr key={run.id} className="block py-2 align-top hover:bg-surface-sunken/40 md:table-row md:py-0">
+            // The whole row opens the run (the Details link is stretched over it); the row's other
+            // controls sit above that link, so they keep their own targets.
+            <tr key={run.id} className="relative block cursor-pointer py-2 align-top hover:bg-surface-sunken/40 md:table-row md:py-0">
               <td className="block px-4 py-1 md:table-cell md:py-3 md:pr-0">
                 {run.status === "failed" ? (
                   <input
@@ -131,7 +133,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
                     checked={selected.has(run.id)}
                     disabled={!hydrated}
                     onChange={(event) => onSelect(run.id, event.target.checked)}
-                    className="mt-0.5 h-4 w-4 rounded border-surface-line"
+                    className="relative z-10 mt-0.5 h-4 w-4 rounded border-surface-line"
                   />
                 ) : null}
               </td>
@@ -143,7 +145,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               </td>
               {showAutomation ? (
                 <td className="block px-4 py-1 md:py-3 md:table-cell">
-                  <Link href={`/settings/automations/${run.automationId}/runs`} className="text-ink hover:text-brand-700 hover:underline">
+                  <Link href={`/settings/automations/${run.automationId}/runs`} className="relative z-10 text-ink hover:text-brand-700 hover:underline">
                     {run.automationName ?? "(automation not visible)"}
                   </Link>
                   <span className="ml-1 text-xs text-ink-muted">v{run.automationVersion}</span>
@@ -151,7 +153,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               ) : null}
               <td className="block px-4 py-1 md:py-3 font-mono text-xs md:table-cell">{run.eventType}</td>
               <td className="block px-4 py-1 md:py-3 md:table-cell">
-                <Link href={entityHref(run.entityId)} className="font-mono text-xs text-ink hover:text-brand-700 hover:underline" title="Runs for this entity">
+                <Link href={entityHref(run.entityId)} className="relative z-10 font-mono text-xs text-ink hover:text-brand-700 hover:underline" title="Runs for this entity">
                   {run.entityId}
                 </Link>
                 {run.entityTitle ? <p className="text-xs text-ink">{run.entityTitle}</p> : null}
@@ -160,7 +162,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               <td className="block px-4 py-1 md:py-3 md:text-right md:table-cell">
                 <Link
                   href={`/settings/logs/${run.id}`}
-                  className="font-medium text-brand-700 hover:underline"
+                  className="font-medium text-brand-700 after:absolute after:inset-0 after:content-[''] hover:underline"
                   aria-label={`Details: ${run.status} run of ${run.automationName ?? "an automation"} on ${run.entityId}, ${formatRunTime(run.createdAt)}`}
                 >
                   Details

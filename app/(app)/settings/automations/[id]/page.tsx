@@ -71,8 +71,8 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
       {automation.disabledReason && !automation.isActive ? (
         <section aria-label="Turned off after failures" className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-card border border-red-200 bg-red-50 px-4 py-3">
           <div className="text-sm">
-            <p className="font-medium text-danger">This automation was turned off after repeated failures.</p>
-            <p className="mt-1 text-danger">{automation.disabledReason}</p>
+            {/* The reason already says that it was turned off and why: said once. */}
+            <p className="font-medium text-danger">{automation.disabledReason}</p>
             <Link href={`/settings/automations/${automation.id}/runs?status=failed`} className="mt-1 inline-block text-brand-700 hover:underline">See the failed runs</Link>
           </div>
           <ReactivateButton id={automation.id} name={automation.name} />
