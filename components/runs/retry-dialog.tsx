@@ -3,7 +3,7 @@
 // the current version", the default after an edit, or "as it ran"), and, per run, what will run,
 // for whom, and what is not repeated, as the server planned it. Nothing runs until "Retry now".
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { useHydrated } from "@/components/automations/use-hydrated";
 import { previewRetryAction } from "@/lib/runs/retry-actions";
@@ -38,6 +38,10 @@ export function RetryDialog({ runIds, label, variant = "primary", disabled, show
     dialog.current?.close();
     onDone?.();
   });
+  // Any outcome, a refusal included, is reported beside the button: the dialog makes way for it.
+  useEffect(() => {
+    if (message) dialog.current?.close();
+  }, [message]);
 
   const load = (wanted: RetryMode | null) =>
     startLoading(async () => {
