@@ -37,7 +37,9 @@ const FIELDS: Record<string, FieldSpec | null> = {
 export function ActionOutput({ output, people }: { output: unknown; people: People }) {
   if (output === null || output === undefined) return null;
   const record: Output = typeof output === "object" && !Array.isArray(output) ? (output as Output) : { value: output };
-  const rows = Object.entries(record).flatMap(([key, value]) => {
+  // In the registry's order (stored JSON does not keep the order it was written in), unknown keys last.
+  const keys = [...Object.keys(FIELDS).filter((key) => Object.hasOwn(record, key)), ...Object.keys(record).filter((key) => !Object.hasOwn(FIELDS, key))];
+  const rows = keys.map((key) => [key, record[key]] as const).flatMap(([key, value]) => {
     const spec = Object.hasOwn(FIELDS, key) ? FIELDS[key] : { label: key, show: text };
     const shown = spec ? spec.show(value, record, people) : null;
     return spec && shown !== null ? [{ key, label: spec.label, value: shown }] : [];
