@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn } from "./fixtures";
 import { HistoryPage } from "./pages/history";
 import { postSignedEvent } from "./pages/webhooks";
@@ -22,6 +23,7 @@ test("a run's action outputs read as labelled fields with people named, and the 
   const history = new HistoryPage(page);
   await history.gotoLogs(`entity=${dealId}`);
   const row = history.runRows.first();
+  await expectNoSeriousA11yViolations(page);
   await expect(row.getByRole("link", { name: /^Details: succeeded run of Follow up when a deal reaches Negotiation on OUT-/ })).toBeVisible();
   // A click on the row's text (not on a link): where a person would click.
   const title = await row.getByText(`Deal ${dealId}`).boundingBox();
@@ -44,4 +46,5 @@ test("a run's action outputs read as labelled fields with people named, and the 
   await followUp.getByText("Details (JSON)").click();
   await expect(json).toBeVisible();
   await expect(json).toContainText('"assigneeId"');
+  await expectNoSeriousA11yViolations(page);
 });
