@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { uniqueName } from "./fixtures";
 import { AuthPages, NEW_USER_PASSWORD, uniqueEmail } from "./pages/auth";
 import { AutomationsPage } from "./pages/automations";
@@ -51,6 +52,7 @@ test.describe("removing a member whom automations name", () => {
     const dialog = await openRemoval(page, members, colleague, name);
     const handTo = dialog.getByLabel("Hand their automations to");
     await expect(handTo).toHaveValue("deal_owner");
+    await expectNoSeriousA11yViolations(page);
     await handTo.selectOption({ label: "Nobody: leave them (their runs fail at that action)" });
     await dialog.getByRole("button", { name: "Yes, remove" }).click();
     await expect(members.row(colleague)).toHaveCount(0);

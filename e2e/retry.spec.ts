@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn, uniqueName, type SeedJson } from "./fixtures";
 import { AutomationsPage } from "./pages/automations";
 import { HistoryPage } from "./pages/history";
@@ -138,6 +139,7 @@ test.describe("retrying after an edit", () => {
       await expect(confirm.getByText("Version 2, the current version, will run.")).toBeVisible();
       const list = confirm.getByRole("list", { name: "What will run" });
       await expect(list).toContainText(`Runs: Action 1 (Create activity) — Create a call “Intro call: Deal ${dealId}” for the automation owner, due in 1 day → ${ADMIN_EMAIL}`);
+      await expectNoSeriousA11yViolations(page);
 
       // As it ran, it would fail again, and the confirmation says so before anything runs.
       await confirm.getByRole("radio", { name: "Retry as it ran" }).check();
