@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { activities, automationRuns, notifications, outbox, runActions } from "./schema";
+import { activities, automationRuns, notifications, outbox, removedMembers, runActions, runAttempts } from "./schema";
 import { DENIED, NONE, ONE, visibility, write, type RlsCase } from "./rls-cases";
 
 // Runs, their actions and their effects are written by the engine on the service path; users read
@@ -59,6 +59,48 @@ export const runCases: RlsCase[] = [
   ),
   write("run_actions", "anon", "cannot rewrite an action's outcome", DENIED, (tx, w) =>
     tx.update(runActions).set({ status: "failed" }).where(eq(runActions.id, w.ids.actionA)).returning({ id: runActions.id }),
+  ),
+
+  // A run's attempts (drizzle/0027) follow the run; only the retry path (service) writes them.
+  ...visibility("run_attempts", (tx) => tx.select({ id: runAttempts.runId }).from(runAttempts), {
+    memberA: ["runA"],
+    memberB: ["runB"],
+    admin: ["runA", "runB"],
+    outsider: ["runOther"],
+    anon: [],
+  }),
+  write("run_attempts", "admin", "cannot record an attempt as a user", DENIED, (tx, w) =>
+    tx.insert(runAttempts).values({ runId: w.ids.runA, workspaceId: w.workspace.id, attempt: 2, automationVersion: 1, mode: "as_ran", status: "succeeded" }).returning({ id: runAttempts.runId }),
+  ),
+  write("run_attempts", "memberA", "cannot rewrite an attempt of their run", DENIED, (tx, w) =>
+    tx.update(runAttempts).set({ status: "succeeded" }).where(eq(runAttempts.runId, w.ids.runA)).returning({ id: runAttempts.runId }),
+  ),
+  write("run_attempts", "anon", "cannot delete an attempt", DENIED, (tx, w) =>
+    tx.delete(runAttempts).where(eq(runAttempts.runId, w.ids.runA)).returning({ id: runAttempts.runId }),
+  ),
+
+  // People removed from a workspace: its members read them (to name them); a trigger writes them.
+  ...visibility("removed_members", (tx) => tx.select({ id: removedMembers.workspaceId }).from(removedMembers), {
+    memberA: ["team"],
+    memberB: ["team"],
+    admin: ["team"],
+    outsider: ["other"],
+    anon: [],
+  }),
+  write("removed_members", "admin", "cannot note a removal by hand", DENIED, (tx, w) =>
+    tx.insert(removedMembers).values({ workspaceId: w.workspace.id, userId: w.users.memberB.id, email: "x@example.test" }).returning({ id: removedMembers.workspaceId }),
+  ),
+  write("removed_members", "memberA", "cannot erase a removal", DENIED, (tx, w) =>
+    tx.delete(removedMembers).where(eq(removedMembers.workspaceId, w.workspace.id)).returning({ id: removedMembers.workspaceId }),
+  ),
+  write("removed_members", "outsider", "cannot rewrite a removal", DENIED, (tx) =>
+    tx.update(removedMembers).set({ email: "y@example.test" }).returning({ id: removedMembers.workspaceId }),
+  ),
+  write("removed_members", "memberB", "cannot note a removal", DENIED, (tx, w) =>
+    tx.insert(removedMembers).values({ workspaceId: w.workspace.id, userId: w.users.memberB.id, email: "x@example.test" }).returning({ id: removedMembers.workspaceId }),
+  ),
+  write("removed_members", "anon", "cannot note a removal", DENIED, (tx, w) =>
+    tx.insert(removedMembers).values({ workspaceId: w.workspace.id, userId: w.users.memberB.id, email: "x@example.test" }).returning({ id: removedMembers.workspaceId }),
   ),
 
   // activities: the assignee's (in a workspace they still belong to); admins see the workspace's.

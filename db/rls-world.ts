@@ -15,6 +15,8 @@ import {
   notifications,
   outbox,
   runActions,
+  runAttempts,
+  removedMembers,
   signInAttempts,
   userSessions,
   webhookSources,
@@ -110,6 +112,15 @@ export async function buildWorld(db: Db) {
   const actionA = await runAction(ws, runA);
   const actionB = await runAction(ws, runB);
   const actionOther = await runAction(other.id, runOther);
+
+  // A retried run's attempts (drizzle/0027), labelled by their run; and someone removed from each workspace.
+  for (const [workspaceId, runId] of [[ws, runA], [ws, runB], [other.id, runOther]]) {
+    await db.insert(runAttempts).values({ runId, workspaceId, attempt: 1, automationVersion: 1, mode: "original", status: "failed" });
+  }
+  await db.insert(removedMembers).values([
+    { workspaceId: ws, userId: outsider.id, email: outsider.email },
+    { workspaceId: other.id, userId: memberA.id, email: memberA.email },
+  ]);
 
   const delivery = async (workspaceId: string, sourceId: string) =>
     (

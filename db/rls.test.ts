@@ -23,7 +23,7 @@ const TABLES = [
   "workspaces", "profiles", "workspace_members", "sign_in_attempts", "automations", "webhook_sources", "events",
   "inbound_deliveries", "automation_runs", "run_actions", "activities", "notifications", "outbox",
   "automation_versions", "workspace_templates", "api_tokens", "user_sessions", "workspace_invitations",
-  "outbox_attempts", "mailbox_messages", "outbound_secrets", "entity_snapshots",
+  "outbox_attempts", "mailbox_messages", "outbound_secrets", "entity_snapshots", "run_attempts", "removed_members",
   "pipelines", "pipeline_stages", "activity_types", "custom_fields",
 ];
 

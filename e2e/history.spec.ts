@@ -127,7 +127,7 @@ test.describe("execution history", () => {
     await expect(result.getByRole("status")).toHaveText("Would run 1 action");
     await expect(result).toContainText("Matched: status changed from open to won");
     await expect(history.condition(result, "Amount is greater than 500: true")).toContainText("1,000");
-    await expect(result.getByRole("region", { name: "Actions that would run" })).toContainText(`Notify the automation owner: “Deal ${dealId} was won (1000 EUR).”`);
+    await expect(result.getByRole("region", { name: "Actions that would run" })).toContainText(`Notify the automation owner: “Deal ${dealId} was won (1,000 EUR).”`);
     await expect(result).toContainText("Nothing was saved or sent.");
 
     // The saved automation is unchanged, and the test made no run (leaving discards the edit).

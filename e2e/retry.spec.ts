@@ -1,9 +1,11 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn, type SeedJson } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { ADMIN_EMAIL, MEMBER_EMAIL, seed, signIn, uniqueName, type SeedJson } from "./fixtures";
+import { AutomationsPage } from "./pages/automations";
 import { HistoryPage } from "./pages/history";
 import { MembersPage } from "./pages/members";
-import { postNegotiationEvent } from "./pages/webhooks";
+import { postNegotiationEvent, postSignedEvent } from "./pages/webhooks";
 
 // A run fails because the deal's owner is nobody in the workspace ("unresolvable assignee"); an admin
 // fixes the cause by giving the demo member that CRM id, retries, and the run succeeds. The member's
@@ -53,13 +55,19 @@ test.describe("retrying failed runs", () => {
     const actions = history.panel("Actions");
     await expect(actions.getByRole("listitem", { name: "Action 1" })).toContainText("failed");
     await expect(actions.getByRole("listitem", { name: "Action 2" })).toContainText("skipped");
-    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: "Retry", exact: true }).click();
+    const confirm = page.getByRole("dialog", { name: "Retry this run?" });
+    // Not edited since: no choice of version, and the list says what runs for whom.
+    await expect(confirm.getByText("Version 1, the current version, will run.")).toBeVisible();
+    await expect(confirm.getByRole("radio")).toHaveCount(0);
+    await expect(confirm.getByRole("list", { name: "What will run" })).toContainText(`Runs: Action 1 (Create activity) — Create a call “Follow up on Deal ${dealId}” for the deal owner, due in 2 days → ${MEMBER_EMAIL}`);
+    await confirm.getByRole("button", { name: "Retry now" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Retried: the run succeeded.");
     await expect(page.getByText("Retried 1 time")).toBeVisible();
     await expect(actions.getByRole("listitem", { name: "Action 1" })).toContainText("succeeded");
     await expect(actions.getByRole("listitem", { name: "Action 1" })).toContainText(`Created the follow-up “Follow up on Deal ${dealId}” for ${MEMBER_EMAIL}`);
     await expect(actions.getByRole("listitem", { name: "Action 2" })).toContainText("succeeded");
-    await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Retry", exact: true })).toHaveCount(0);
   });
 
   test("several failed runs are selected on the logs and retried together", async ({ page, request }) => {
@@ -78,11 +86,74 @@ test.describe("retrying failed runs", () => {
     }
     await expect(retrySelected).toHaveText("Retry selected (2)");
     await retrySelected.click();
+    const confirm = page.getByRole("dialog", { name: "Retry 2 runs?" });
+    for (const dealId of deals) await expect(confirm.getByRole("list", { name: "What will run" })).toContainText(`${CANONICAL} on ${dealId} (version 1)`);
+    await confirm.getByRole("button", { name: "Retry now" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Retried 2 runs: 2 succeeded.");
     for (const dealId of deals) {
       const row = history.runRows.filter({ hasText: dealId });
       await expect(row).toContainText("succeeded");
       await expect(page.getByRole("checkbox", { name: `Select the failed run of ${CANONICAL} on ${dealId}` })).toHaveCount(0);
+    }
+  });
+});
+
+test.describe("retrying after an edit", () => {
+  test("the current version is the default, the confirmation says what runs for whom, and the run records each attempt's version", async ({ page, request }) => {
+    await signIn(page, ADMIN_EMAIL);
+    const automations = new AutomationsPage(page);
+    const name = uniqueName("Retry current");
+    await page.goto("/settings/automations/new?template=new-deal-intro-call");
+    await automations.form.getByLabel("Name", { exact: true }).fill(name);
+    await automations.submit();
+    await expect(page).toHaveURL(/\/settings\/automations(\?created=[0-9a-f-]+)?$/);
+    try {
+      const dealId = unique("EDIT");
+      const ghost = unique("crm-gone");
+      const { webhookUrl, secret } = seed();
+      const response = await postSignedEvent(request, webhookUrl, secret, {
+        type: "deal.created",
+        occurred_at: new Date().toISOString(),
+        entity: { type: "deal", id: dealId, data: { title: `Deal ${dealId}`, stage: "lead", amount: 500, currency: "EUR", status: "open", owner_id: ghost } },
+      });
+      const run = (response.body.runs as { runId: string; automationName: string; status: string }[]).find((r) => r.automationName === name);
+      expect(run?.status).toBe("failed");
+
+      // The fix: version 2 gives the intro call to the automation's owner.
+      await automations.gotoList(name);
+      await automations.open(name);
+      await automations.action(1).getByLabel("Assignee", { exact: true }).selectOption({ label: "Automation owner" });
+      await automations.submit();
+      await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Saved. This is version 2." })).toBeVisible();
+
+      await page.goto(`/settings/logs/${run!.runId}`);
+      await page.getByRole("button", { name: "Retry", exact: true }).click();
+      const confirm = page.getByRole("dialog", { name: "Retry this run?" });
+      await expect(confirm.getByRole("radio", { name: "Retry with the current version" })).toBeChecked();
+      await expect(confirm.getByText("Version 2, the current version, will run.")).toBeVisible();
+      const list = confirm.getByRole("list", { name: "What will run" });
+      await expect(list).toContainText(`Runs: Action 1 (Create activity) — Create a call “Intro call: Deal ${dealId}” for the automation owner, due in 1 day → ${ADMIN_EMAIL}`);
+      await expectNoSeriousA11yViolations(page);
+
+      // As it ran, it would fail again, and the confirmation says so before anything runs.
+      await confirm.getByRole("radio", { name: "Retry as it ran" }).check();
+      await expect(confirm.getByText("Version 1, as it ran, will run (the automation is now at version 2).")).toBeVisible();
+      await expect(list).toContainText(`Will fail: The deal owner “${ghost}” is not a member of this workspace`);
+      await confirm.getByRole("radio", { name: "Retry with the current version" }).check();
+      await expect(confirm.getByText("Version 2, the current version, will run.")).toBeVisible();
+      await confirm.getByRole("button", { name: "Retry now" }).click();
+
+      await expect(page.getByRole("main").getByRole("status")).toHaveText("Retried: the run succeeded.");
+      const attempts = page.getByRole("region", { name: "Attempts" });
+      await expect(attempts.getByRole("listitem", { name: "Attempt 1" })).toContainText(/Attempt 1: version 1\s*failed/);
+      await expect(attempts.getByRole("listitem", { name: "Attempt 1" })).toContainText("The original run");
+      await expect(attempts.getByRole("listitem", { name: "Attempt 2" })).toContainText(/Attempt 2: version 2\s*succeeded/);
+      await expect(attempts.getByRole("listitem", { name: "Attempt 2" })).toContainText(`Retried with the current version by ${ADMIN_EMAIL}`);
+      await expect(page.getByRole("region", { name: "Automation version" })).toContainText("Version 2 of");
+      await expect(page.getByRole("region", { name: "Actions" }).getByRole("listitem", { name: "Action 1" })).toContainText(`Created the follow-up “Intro call: Deal ${dealId}” for ${ADMIN_EMAIL}`);
+    } finally {
+      await automations.gotoList(name);
+      await automations.delete(name, "list");
     }
   });
 });

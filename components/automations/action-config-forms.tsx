@@ -24,6 +24,8 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
   // A type the workspace no longer has stays visible (and is refused on save) rather than silently swapped.
   const stale = typeof chosen === "string" && chosen && !activityTypes.some((type) => type.value === chosen) ? chosen : null;
   const due = useFieldState(`${path}.dueInDays`);
+  const dueTime = useFieldState(`${path}.dueTime`);
+  const businessId = `${due.id}-business`;
   return (
     <div className="space-y-3">
       <TemplateField path={`${path}.subject`} label="Subject" entity={entity} />
@@ -46,6 +48,15 @@ export function CreateActivityForm({ path, entity }: ConfigFormProps) {
             </Field>
           )}
         </NumberInput>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={dueTime.id} label="At (optional)" error={dueTime.error} hint="A time of day in the workspace's time zone. Blank: the time the event arrived.">
+          <Input {...dueTime.inputProps} type="time" {...register(`${path}.dueTime`)} />
+        </Field>
+        <label htmlFor={businessId} className="flex items-center gap-2 self-center text-sm text-ink">
+          <input id={businessId} type="checkbox" className="h-4 w-4" {...register(`${path}.businessDays`)} />
+          Count business days only (Monday to Friday)
+        </label>
       </div>
       <RecipientSelect path={`${path}.assignee`} label="Assignee" fallbackPath={`${path}.ifOwnerMissing`} />
       <OwnerFallbackSelect path={`${path}.ifOwnerMissing`} recipientPath={`${path}.assignee`} />

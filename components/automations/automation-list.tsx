@@ -18,6 +18,7 @@ import { DeleteAutomationButton } from "./delete-automation-button";
 import { DuplicateAutomationButton } from "./duplicate-automation-button";
 import { ReactivateButton } from "./reactivate-button";
 import { UpdatedAt } from "./updated-at";
+import { removedMemberProblem } from "@/lib/automations/removed-member";
 
 /** `nextCheck`: when the scheduler next sweeps, in words, shown on active time-based automations. */
 /** `health`: each row's runs per day over the last 30 days (lib/runs/automation-health.ts), for the small chart. */
@@ -98,7 +99,9 @@ function Row({ automation, isYours, query, highlighted, nextCheck, health, catal
             {automation.name}
           </Link>
           {automation.disabledReason && !automation.isActive ? <Badge tone="danger">Stopped after failures</Badge> : null}
+          {automation.removedMember ? <Badge tone="danger">Names a removed member</Badge> : null}
         </div>
+        {automation.removedMember ? <p className="mt-1 max-w-md text-xs text-danger">{removedMemberProblem(automation.removedMember)}</p> : null}
         {automation.disabledReason && !automation.isActive ? (
           <div className="mt-1 flex flex-wrap items-start gap-2">
             <p className="max-w-md text-xs text-danger">{automation.disabledReason}</p>

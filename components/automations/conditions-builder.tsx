@@ -52,7 +52,7 @@ function GroupEditor({ path, depth, entity, number, onRemove }: GroupProps) {
   return (
     <fieldset
       aria-label={name}
-      className={root ? "space-y-3" : "space-y-3 rounded-lg border border-dashed border-brand-500/40 bg-brand-50/40 p-3"}
+      className={root ? "space-y-3" : "space-y-3 rounded-lg border border-dashed border-brand-500/40 bg-brand-50/40 p-2 sm:p-3"}
     >
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div className="flex items-end gap-2 text-sm text-ink">
@@ -82,8 +82,10 @@ function GroupEditor({ path, depth, entity, number, onRemove }: GroupProps) {
           const childNumber = number ? `${number}.${index + 1}` : `${index + 1}`;
           const node = item as unknown as ConditionNode;
           return (
-            <li key={item.id} className="flex gap-2">
-              <span className="w-12 shrink-0 pt-7 text-right text-xs font-semibold uppercase tracking-wide text-ink-muted">
+            // On a phone the connective sits above its condition, so each level of nesting costs
+            // only a group's border and padding, and three levels still leave room to type.
+            <li key={item.id} className="flex flex-col gap-1 sm:flex-row sm:gap-2">
+              <span className="shrink-0 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:w-12 sm:pt-7 sm:text-right">
                 {index === 0 ? "Where" : match === "any" ? "or" : "and"}
               </span>
               <div className="min-w-0 flex-1">
@@ -141,7 +143,7 @@ function ConditionRow({ path, entity, number, onRemove }: RowProps) {
   );
 
   return (
-    <fieldset aria-label={`Condition ${number}`} className="grid gap-2 rounded-lg border border-surface-line bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+    <fieldset aria-label={`Condition ${number}`} className="grid gap-2 rounded-lg border border-surface-line bg-white p-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start sm:p-3">
       <Field id={fieldState.id} label="Field" error={fieldState.error}>
         <Select
           {...fieldState.inputProps}

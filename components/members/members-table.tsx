@@ -1,7 +1,10 @@
+import type { NamedIn } from "@/lib/members/member-automations";
 import type { Member } from "@/lib/members/types";
 import { MemberRow } from "./member-row";
 
-export function MembersTable({ members, currentUserId }: { members: Member[]; currentUserId: string }) {
+type Props = { members: Member[]; currentUserId: string; namedIn: Record<string, NamedIn[]> };
+
+export function MembersTable({ members, currentUserId, namedIn }: Props) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Members of this workspace</caption>
@@ -17,7 +20,13 @@ export function MembersTable({ members, currentUserId }: { members: Member[]; cu
       </thead>
       <tbody className="divide-y divide-surface-line">
         {members.map((member) => (
-          <MemberRow key={member.userId} member={member} isYou={member.userId === currentUserId} />
+          <MemberRow
+            key={member.userId}
+            member={member}
+            isYou={member.userId === currentUserId}
+            namedIn={namedIn[member.userId] ?? []}
+            successors={members.filter((other) => other.userId !== member.userId).map((other) => ({ userId: other.userId, email: other.email }))}
+          />
         ))}
       </tbody>
     </table>

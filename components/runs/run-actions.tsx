@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import { getAction } from "@/lib/automations/actions";
 import type { RunDetail } from "@/lib/runs/get-run-detail";
+import { ActionOutput, personName } from "./action-output";
 import { DeliveryRecord } from "./delivery-record";
 import { formatRunTime, statusTone } from "./format";
 
@@ -27,21 +28,12 @@ export function RunActions({ detail, viewerId }: Props) {
             {action.attempts > 1 ? <span className="text-xs text-ink-muted">{action.attempts} attempts</span> : null}
           </div>
           {action.error ? <p className="mt-1 text-danger">{action.error}</p> : null}
-          {actionReason(action.output) ? <p className="mt-1 text-ink-muted">{actionReason(action.output)}</p> : null}
-          {action.output !== null && action.output !== undefined ? (
-            <pre className="mt-2 overflow-x-auto rounded bg-surface-sunken p-2 font-mono text-xs">{JSON.stringify(action.output, null, 2)}</pre>
-          ) : null}
+          <ActionOutput output={action.output} people={detail.people} />
           <Effects detail={detail} index={action.actionIndex} viewerId={viewerId} />
         </li>
       ))}
     </ol>
   );
-}
-
-/** The output's `reason` ("Not sent: test event", "Not run: an earlier action failed"), if any. */
-function actionReason(output: unknown): string | null {
-  const reason = output !== null && typeof output === "object" ? (output as { reason?: unknown }).reason : undefined;
-  return typeof reason === "string" ? reason : null;
 }
 
 function Effects({ detail, index, viewerId }: { detail: RunDetail; index: number; viewerId: string }) {
@@ -53,7 +45,7 @@ function Effects({ detail, index, viewerId }: { detail: RunDetail; index: number
     <ul className="mt-2 space-y-1 border-t border-surface-line pt-2 text-xs text-ink">
       {activities.map((activity) => (
         <li key={activity.id}>
-          Created the follow-up “{activity.subject}” for {activity.assigneeEmail ?? "a member"}, due {formatRunTime(activity.dueAt)}
+          Created the follow-up “{activity.subject}” for {personName(activity.assigneeId, detail.people, activity.assigneeEmail)}, due {formatRunTime(activity.dueAt)}
           {activity.doneAt ? " (done)" : ""}.{" "}
           {activity.assigneeId === viewerId ? <Link href="/activities" className="text-brand-700 underline">Open my follow-ups</Link> : null}
         </li>

@@ -6,14 +6,13 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import type { RunListItem, RunPage } from "@/lib/runs/list-runs";
 import { runKeys } from "@/lib/runs/query-keys";
 import { hasRunFilters, runFiltersQuery, type RunFilters } from "@/lib/runs/run-filters";
 import { formatDuration, formatRunTime, statusTone } from "./format";
 import { useHydrated } from "@/components/automations/use-hydrated";
-import { useRetryRuns } from "./use-retry-runs";
+import { RetryDialog } from "./retry-dialog";
 
 export const LIVE_INTERVAL_MS = 3_000;
 
@@ -47,7 +46,6 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId, 
   });
   const page = query.data;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { retry, pending, message } = useRetryRuns(() => setSelected(new Set()));
   // Only failed runs on this page can be selected; a run that left the page (or failed no more) drops out.
   const selectable = new Set(page.runs.filter((run) => run.status === "failed").map((run) => run.id));
   const chosen = [...selected].filter((id) => selectable.has(id));
@@ -72,16 +70,10 @@ export function RunHistory({ initialPage, filters, basePath, fixedAutomationId, 
           <p role="alert" className="font-medium text-danger">{query.error.message} Showing the last runs loaded.</p>
         ) : null}
       </div>
-      {selectable.size > 0 || message ? (
-        <div className="mb-2 flex flex-wrap items-center gap-3">
-          {selectable.size > 0 ? (
-            <Button type="button" variant="secondary" disabled={chosen.length === 0 || pending} aria-busy={pending || undefined} onClick={() => retry(chosen)}>
-              {pending ? "Retrying…" : `Retry selected${chosen.length > 0 ? ` (${chosen.length})` : ""}`}
-            </Button>
-          ) : null}
-          {message ? <p role="status" className={`text-sm ${message.tone === "success" ? "text-success" : "text-danger"}`}>{message.text}</p> : null}
-        </div>
-      ) : null}
+      {/* Mounted while nothing is selectable too, so the last outcome stays on screen. */}
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <RetryDialog runIds={chosen} label={`Retry selected${chosen.length > 0 ? ` (${chosen.length})` : ""}`} variant="secondary" disabled={chosen.length === 0} showTrigger={selectable.size > 0} onDone={() => setSelected(new Set())} />
+      </div>
       {page.runs.length === 0 && !filters.cursor && !hasRunFilters(linkFilters) && noRunsYet ? (
         noRunsYet
       ) : page.runs.length === 0 ? (
@@ -130,7 +122,9 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
         </thead>
         <tbody className="block divide-y divide-surface-line md:table-row-group">
           {runs.map((run) => (
-            <tr key={run.id} className="block py-2 align-top hover:bg-surface-sunken/40 md:table-row md:py-0">
+            // The whole row opens the run (the Details link is stretched over it); the row's other
+            // controls sit above that link, so they keep their own targets.
+            <tr key={run.id} className="relative block cursor-pointer py-2 align-top hover:bg-surface-sunken/40 md:table-row md:py-0">
               <td className="block px-4 py-1 md:table-cell md:py-3 md:pr-0">
                 {run.status === "failed" ? (
                   <input
@@ -139,7 +133,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
                     checked={selected.has(run.id)}
                     disabled={!hydrated}
                     onChange={(event) => onSelect(run.id, event.target.checked)}
-                    className="mt-0.5 h-4 w-4 rounded border-surface-line"
+                    className="relative z-10 mt-0.5 h-4 w-4 rounded border-surface-line"
                   />
                 ) : null}
               </td>
@@ -152,7 +146,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               </td>
               {showAutomation ? (
                 <td className="block px-4 py-1 md:py-3 md:table-cell">
-                  <Link href={`/settings/automations/${run.automationId}/runs`} className="text-ink hover:text-brand-700 hover:underline">
+                  <Link href={`/settings/automations/${run.automationId}/runs`} className="relative z-10 text-ink hover:text-brand-700 hover:underline">
                     {run.automationName ?? "(automation not visible)"}
                   </Link>
                   <span className="ml-1 text-xs text-ink-muted">v{run.automationVersion}</span>
@@ -160,7 +154,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               ) : null}
               <td className="block px-4 py-1 md:py-3 font-mono text-xs md:table-cell">{run.eventType}</td>
               <td className="block px-4 py-1 md:py-3 md:table-cell">
-                <Link href={entityHref(run.entityId)} className="font-mono text-xs text-ink hover:text-brand-700 hover:underline" title="Runs for this entity">
+                <Link href={entityHref(run.entityId)} className="relative z-10 font-mono text-xs text-ink hover:text-brand-700 hover:underline" title="Runs for this entity">
                   {run.entityId}
                 </Link>
                 {run.entityTitle ? <p className="text-xs text-ink">{run.entityTitle}</p> : null}
@@ -169,7 +163,7 @@ function RunsTable({ runs, showAutomation, entityHref, selected, onSelect }: Tab
               <td className="block px-4 py-1 md:py-3 md:text-right md:table-cell">
                 <Link
                   href={`/settings/logs/${run.id}`}
-                  className="font-medium text-brand-700 hover:underline"
+                  className="font-medium text-brand-700 after:absolute after:inset-0 after:content-[''] hover:underline"
                   aria-label={`Details: ${run.status} run of ${run.automationName ?? "an automation"} on ${run.entityId}, ${formatRunTime(run.createdAt)}`}
                 >
                   Details

@@ -20,7 +20,7 @@ export function RunVersion({ detail, catalog }: { detail: RunDetail; catalog?: F
         {automation.deletedAt ? (
           <span className="font-medium">{automation.name}</span>
         ) : (
-          <Link href={`/settings/automations/${automation.id}`} className="font-medium text-brand-700 hover:underline">{automation.name}</Link>
+          <Link href={`/settings/automations/${automation.id}`} className="font-medium text-brand-700 underline">{automation.name}</Link>
         )}{" "}
         ran
         {automation.deletedAt
@@ -29,7 +29,7 @@ export function RunVersion({ detail, catalog }: { detail: RunDetail; catalog?: F
             ? ", which is the current version."
             : `. It has been edited since and is now at version ${automation.version}.`}{" "}
         {automation.deletedAt ? null : (
-          <Link href={`/settings/automations/${automation.id}/runs`} className="text-brand-700 hover:underline">All runs of this automation</Link>
+          <Link href={`/settings/automations/${automation.id}/runs`} className="text-brand-700 underline">All runs of this automation</Link>
         )}
       </p>
       {ranVersion ? (

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { retryRunsAction } from "@/lib/runs/retry-actions";
 import { runKeys } from "@/lib/runs/query-keys";
-import type { BulkRetryResult } from "@/lib/runs/retry-run";
+import type { BulkRetryResult, RetryMode } from "@/lib/runs/retry-run";
 
 export type RetryMessage = { tone: "success" | "danger"; text: string };
 
@@ -31,11 +31,11 @@ export function useRetryRuns(onDone?: () => void) {
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<RetryMessage | null>(null);
-  const retry = (runIds: string[]) =>
+  const retry = (runIds: string[], mode?: RetryMode) =>
     startTransition(async () => {
       setMessage(null);
       try {
-        const result = await retryRunsAction(runIds);
+        const result = await retryRunsAction(runIds, mode);
         if (!result.ok) {
           setMessage({ tone: "danger", text: result.error });
           return;

@@ -2,6 +2,7 @@
 // reason, a link to the stored event, and one to what it ran (its one run, or the logs filtered to it).
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, Card } from "@/components/ui/card";
 import type { DeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
 import { hasDeliveryFilters } from "@/lib/webhooks/deliveries/delivery-filters";
@@ -23,20 +24,17 @@ export function DeliveryLog({ deliveries, filters, sources }: Props) {
         {deliveries.length === 0 ? (
           <p className="text-sm text-ink-muted">{hasDeliveryFilters(filters) ? "No deliveries match these filters." : "No deliveries yet."}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Inbound deliveries">
-              <thead className="text-xs uppercase tracking-wide text-ink-muted">
+          // Below md the rows stack as cards, each value with its label, so nothing scrolls sideways.
+          <div className="md:overflow-x-auto">
+            <table className="block w-full text-left text-sm md:table" aria-label="Inbound deliveries">
+              <thead className="hidden text-xs uppercase tracking-wide text-ink-muted md:table-header-group">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Received (UTC)</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Source</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Outcome</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Message id</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Reason</th>
-                  <th scope="col" className="py-2 font-medium">Runs</th>
+                  {COLUMNS.map((column) => (
+                    <th key={column} scope="col" className="py-2 pr-3 font-medium">{column}</th>
+                  ))}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-surface-line">
+              <tbody className="block divide-y divide-surface-line md:table-row-group">
                 {deliveries.map((delivery) => <Row key={delivery.id} delivery={delivery} />)}
               </tbody>
             </table>
@@ -47,23 +45,37 @@ export function DeliveryLog({ deliveries, filters, sources }: Props) {
   );
 }
 
+const COLUMNS = ["Received (UTC)", "Source", "Outcome", "Status", "Message id", "Reason", "Runs"] as const;
+
+/** A cell: on a phone a labelled line of the card, from md a table cell. */
+function Cell({ label, className = "", children }: { label: (typeof COLUMNS)[number]; className?: string; children: ReactNode }) {
+  return (
+    <td className={`flex gap-2 py-0.5 md:table-cell md:py-2 md:pr-3 ${className}`}>
+      <span aria-hidden="true" className="w-28 shrink-0 text-xs text-ink-muted md:hidden">{label}</span>
+      <span className="min-w-0 break-words md:contents">{children}</span>
+    </td>
+  );
+}
+
 function Row({ delivery }: { delivery: DeliveryLogItem }) {
   const href = deliveryRunsHref(delivery);
   return (
-    <tr className="align-top">
-      <td className="whitespace-nowrap py-2 pr-3"><time dateTime={delivery.receivedAt.toISOString()}>{absolute.format(delivery.receivedAt)}</time></td>
-      <td className="py-2 pr-3">{delivery.sourceName}</td>
-      <td className="py-2 pr-3"><Badge tone={TONES[delivery.outcome]}>{delivery.outcome}</Badge></td>
-      <td className="py-2 pr-3 font-mono">{delivery.httpStatus}</td>
-      <td className="max-w-[12rem] truncate py-2 pr-3" title={delivery.externalId ?? undefined}><MessageId delivery={delivery} /></td>
-      <td className="py-2 pr-3 text-ink-muted">{delivery.reason ?? "—"}</td>
-      <td className="whitespace-nowrap py-2">
+    <tr className="block py-2 align-top md:table-row md:py-0">
+      <Cell label="Received (UTC)" className="md:whitespace-nowrap"><time dateTime={delivery.receivedAt.toISOString()}>{absolute.format(delivery.receivedAt)}</time></Cell>
+      <Cell label="Source">{delivery.sourceName}</Cell>
+      <Cell label="Outcome"><Badge tone={TONES[delivery.outcome]}>{delivery.outcome}</Badge></Cell>
+      <Cell label="Status" className="font-mono">{delivery.httpStatus}</Cell>
+      <Cell label="Message id" className="font-mono text-xs md:max-w-[12rem] md:truncate">
+        <span className="break-all" title={delivery.externalId ?? undefined}><MessageId delivery={delivery} /></span>
+      </Cell>
+      <Cell label="Reason" className="text-ink-muted">{delivery.reason ?? "—"}</Cell>
+      <Cell label="Runs" className="md:whitespace-nowrap">
         {href ? (
           <Link href={href} className="font-medium text-brand-700 hover:underline">
             {delivery.runCount === 1 ? "View run" : `View ${delivery.runCount} runs`}
           </Link>
         ) : delivery.eventId ? <span className="text-ink-muted">No runs</span> : "—"}
-      </td>
+      </Cell>
     </tr>
   );
 }

@@ -3,7 +3,7 @@ import type { PayloadFormat } from "@/lib/webhooks/adapters/types";
 import type { SourceSummary } from "@/lib/webhooks/sources/list-sources";
 import { BasicCredentials } from "./basic-credentials";
 import { CopyButton } from "./copy-button";
-import { DeliveriesTable } from "./deliveries-table";
+import Link from "next/link";
 import { SecretField } from "./secret-field";
 import { SourceControls } from "./source-controls";
 import { SupabaseMappingForm } from "./supabase-mapping-form";
@@ -40,6 +40,28 @@ function SupabaseMapping({ source }: { source: SourceSummary }) {
       </p>
       <SupabaseMappingForm sourceId={source.id} sourceName={source.name} mapping={source.supabaseMapping} initiallyOpen={!eventTime} />
     </div>
+  );
+}
+
+/** What arrived lately, in one line: the deliveries themselves are listed once, in the log below. */
+function RecentDeliveries({ source }: { source: SourceSummary }) {
+  const { deliveries } = source;
+  const count = (outcome: string) => deliveries.filter((d) => d.outcome === outcome).length;
+  const [latest] = deliveries;
+  return (
+    <p className="text-sm text-ink">
+      {latest ? (
+        <>
+          Last delivery <time dateTime={latest.receivedAt.toISOString()}>{absolute.format(latest.receivedAt)} UTC</time>, {latest.outcome} ({latest.httpStatus}). Of the
+          last {deliveries.length}: {count("accepted")} accepted, {count("duplicate")} duplicate, {count("rejected")} rejected.{" "}
+        </>
+      ) : (
+        "No deliveries yet. Send a test event to see one here. "
+      )}
+      <Link href={`/settings/webhooks?source=${source.id}#deliveries`} className="font-medium text-brand-700 hover:underline">
+        Deliveries to {source.name}
+      </Link>
+    </p>
   );
 }
 
@@ -92,10 +114,7 @@ export function SourceCard({ source, endpointUrl }: { source: SourceSummary; end
         </p>
         <SourceControls sourceId={source.id} sourceName={source.name} isActive={source.isActive} secretName={format.secretName} />
         <SupabaseMapping source={source} />
-        <div>
-          <h3 className="mb-2 text-sm font-semibold text-ink">Recent deliveries</h3>
-          <DeliveriesTable deliveries={source.deliveries} sourceName={source.name} />
-        </div>
+        <RecentDeliveries source={source} />
       </section>
     </Card>
   );

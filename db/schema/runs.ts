@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { automations } from "./automations";
 import { events } from "./webhooks";
 
@@ -81,5 +81,35 @@ export const runActions = pgTable(
   (t) => [
     unique("run_actions_run_action_index_key").on(t.runId, t.actionIndex),
     check("run_actions_status_check", sql`${t.status} in ('pending', 'succeeded', 'failed', 'skipped')`),
+  ],
+);
+
+export const RETRY_MODES = ["original", "as_ran", "current"] as const;
+
+/**
+ * A run's attempts once it has been retried (drizzle/0027): attempt 1 is the original run, each
+ * retry adds one with the automation version it used and the actions it ran.
+ */
+export const runAttempts = pgTable(
+  "run_attempts",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => automationRuns.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    automationVersion: integer("automation_version").notNull(),
+    mode: text("mode", { enum: RETRY_MODES }).notNull(),
+    status: text("status", { enum: ["succeeded", "failed"] }).notNull(),
+    error: text("error"),
+    /** [{ index, type, status }]: what this attempt ran, or kept from an earlier one ("kept"). */
+    actions: jsonb("actions").notNull().default([]),
+    retriedBy: uuid("retried_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "run_attempts_pkey", columns: [t.runId, t.attempt] }),
+    check("run_attempts_mode_check", sql`${t.mode} in ('original', 'as_ran', 'current')`),
+    check("run_attempts_status_check", sql`${t.status} in ('succeeded', 'failed')`),
   ],
 );

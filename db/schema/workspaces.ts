@@ -48,6 +48,22 @@ export const workspaceMembers = pgTable(
   ],
 );
 
+/** People removed from a workspace, with the address they had (drizzle/0027: kept by a trigger). */
+export const removedMembers = pgTable(
+  "removed_members",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "removed_members_pkey", columns: [t.workspaceId, t.userId] })],
+);
+
 /** Failed sign-in counters for rate limiting, keyed by email + client address. Service-only. */
 export const signInAttempts = pgTable("sign_in_attempts", {
   key: text("key").primaryKey(),

@@ -40,10 +40,6 @@ export class WebhooksPage {
     await source.getByRole("group", { name: `Delete ${name}` }).getByRole("button", { name: "Yes, delete" }).click();
     await expect(source).toHaveCount(0);
   }
-
-  deliveries(source: Locator, sourceName: string): Locator {
-    return source.getByRole("table", { name: `Recent deliveries to ${sourceName}` });
-  }
 }
 
 /** Posts a native event signed with the `standardwebhooks` reference implementation. */

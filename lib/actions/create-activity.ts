@@ -1,10 +1,9 @@
 import type { CreateActivityConfig } from "@/lib/automations/actions";
 import { truncateText } from "@/lib/text/truncate";
 import { timeOrderedId } from "@/lib/time-ordered-id";
+import { dueDate } from "./due-date";
 import { fallbackOutput, resolveRecipient } from "./recipients";
 import type { ActionExecutor } from "./types";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the activities page shows as "the deal": a title, name or subject, when the entity has one. */
 function entityTitle(data: Record<string, unknown>): string | null {
@@ -15,7 +14,7 @@ function entityTitle(data: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A follow-up for a person, due N days after the event was received. */
+/** A follow-up for a person, due N (business) days after the event was received (due-date.ts). */
 export const createActivity: ActionExecutor = {
   type: "create_activity",
   execute(ctx, action) {
@@ -24,7 +23,7 @@ export const createActivity: ActionExecutor = {
     if (assignee.ok === "skip") return { status: "skipped", output: { reason: assignee.reason } };
     if (!assignee.ok) return { status: "failed", error: assignee.error, problem: assignee.problem };
     const id = timeOrderedId();
-    const dueAt = new Date(ctx.now.getTime() + config.dueInDays * DAY_MS);
+    const dueAt = dueDate(ctx.now, config, ctx.timeZone ?? "UTC");
     const { entity } = ctx.event;
     ctx.effects.activities.push({
       id,

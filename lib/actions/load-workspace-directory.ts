@@ -5,7 +5,7 @@
 
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { profiles, workspaceMembers } from "@/db/schema";
+import { profiles, removedMembers, workspaceMembers } from "@/db/schema";
 import { TtlCache } from "@/lib/webhooks/ttl-cache";
 import { UserDirectory } from "./user-directory";
 
@@ -32,7 +32,9 @@ async function readWorkspaceDirectory(db: Db, workspaceId: string): Promise<Work
     .leftJoin(workspaceMembers, eq(workspaceMembers.workspaceId, workspaceId))
     .leftJoin(profiles, eq(profiles.id, workspaceMembers.userId));
   const users = rows.flatMap((row) => (row.id && row.email ? [{ id: row.id, crmUserId: row.crmUserId, email: row.email, name: row.name }] : []));
-  return { users: new UserDirectory(users), stamp: rows[0].stamp };
+  // Only to name a removed person in an action's error; read on a cache miss, like the members.
+  const removed = await db.select({ id: removedMembers.userId, email: removedMembers.email }).from(removedMembers).where(eq(removedMembers.workspaceId, workspaceId));
+  return { users: new UserDirectory(users, removed), stamp: rows[0].stamp };
 }
 
 export function invalidateWorkspaceDirectory(workspaceId: string): void {

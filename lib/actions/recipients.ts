@@ -39,17 +39,27 @@ function entityOwner(ctx: ActionContext): Resolved<DirectoryUser> {
   return { ok: true, value: user };
 }
 
+/** Names the person where the workspace remembers them, so the fix is obvious. */
+export function removedMemberError(email: string | undefined): string {
+  return email
+    ? `${email} was removed from this workspace: choose someone else in the automation`
+    : "The chosen member is no longer in this workspace: choose someone else in the automation";
+}
+
 export function resolveUser(ctx: ActionContext, recipient: UserRecipient): Resolved<DirectoryUser> {
   switch (recipient.kind) {
     case "deal_owner":
       return entityOwner(ctx);
     case "automation_owner": {
       const user = ctx.users.member(ctx.automation.ownerId);
-      return user ? { ok: true, value: user } : { ok: false, error: "The automation's owner is no longer a member of this workspace" };
+      if (user) return { ok: true, value: user };
+      const removed = ctx.users.removedMember(ctx.automation.ownerId);
+      return { ok: false, error: removed ? `The automation's owner ${removed} was removed from this workspace` : "The automation's owner is no longer a member of this workspace" };
     }
     case "member": {
       const user = ctx.users.member(recipient.userId);
-      return user ? { ok: true, value: user } : { ok: false, error: "The chosen member is no longer in this workspace" };
+      if (user) return { ok: true, value: user };
+      return { ok: false, error: removedMemberError(ctx.users.removedMember(recipient.userId)) };
     }
     default:
       return { ok: false, error: `Unknown recipient “${String((recipient as { kind?: unknown }).kind)}”` };

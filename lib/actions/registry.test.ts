@@ -85,6 +85,15 @@ describe("executeAction", () => {
     expect(broken).toEqual({ status: "failed", error: expect.stringContaining("and the fallback failed: The chosen member is no longer in this workspace") });
   });
 
+  it("names a removed member, and a removed automation owner, so the fix is obvious", () => {
+    const ctx = { ...context(), users: new UserDirectory([mia], [{ id: owner.id, email: owner.email }]) };
+    expect(executeAction(ctx, activity({ kind: "member", userId: owner.id }))).toEqual({
+      status: "failed",
+      error: "owner@example.test was removed from this workspace: choose someone else in the automation",
+    });
+    expect(executeAction(ctx, activity({ kind: "automation_owner" }))).toEqual({ status: "failed", error: "The automation's owner owner@example.test was removed from this workspace" });
+  });
+
   it("explains an unresolvable deal owner", () => {
     expect(executeAction(context({ owner_id: "u-7" }), activity({ kind: "deal_owner" }))).toMatchObject({
       status: "failed",

@@ -61,6 +61,8 @@ export type ActionContext = {
   effects: EffectBatch;
   /** The event is a test event ("Send test event"): nothing may leave the app (registry.ts). */
   testEvent?: boolean;
+  /** The workspace's time zone, for due dates at a time of day (UTC when absent). */
+  timeZone?: string;
 };
 
 /**

@@ -23,7 +23,11 @@ export class UserDirectory {
   private readonly byCrmId = new Map<string, DirectoryUser>();
   private readonly byEmail = new Map<string, DirectoryUser>();
 
-  constructor(users: readonly DirectoryUser[] = []) {
+  private readonly removed = new Map<string, string>();
+
+  /** `removed`: people no longer members, by user id, with their address (to name them in errors). */
+  constructor(users: readonly DirectoryUser[] = [], removed: readonly { id: string; email: string }[] = []) {
+    for (const person of removed) this.removed.set(person.id, person.email);
     for (const user of users) {
       this.byId.set(user.id, user);
       if (user.crmUserId) this.byCrmId.set(user.crmUserId, user);
@@ -34,6 +38,11 @@ export class UserDirectory {
   /** A member by our user id. */
   member(userId: string): DirectoryUser | undefined {
     return this.byId.get(userId);
+  }
+
+  /** The address of someone removed from the workspace, by user id. */
+  removedMember(userId: string): string | undefined {
+    return this.removed.get(userId);
   }
 
   /** A member by a CRM reference: CRM user id, then user id, then email. */

@@ -70,6 +70,16 @@ export const createActivityConfigSchema = z.object({
     .int("Enter a whole number of days")
     .min(0, "Due days cannot be negative")
     .max(365, "Due date must be within 365 days"),
+  /** "HH:MM" in the workspace's time zone; blank = the event's time of day. */
+  dueTime: z
+    .union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)")])
+    .optional()
+    .transform((value) => value || undefined),
+  /** Count Monday to Friday only (false is stored as absent, so an untouched box changes nothing). */
+  businessDays: z
+    .boolean()
+    .optional()
+    .transform((value) => value || undefined),
   assignee: assigneeSchema,
   ifOwnerMissing: ownerFallbackSchema.optional(),
   note: z.string().max(2000, "Note must be at most 2000 characters").optional(),
@@ -181,9 +191,11 @@ function recipientWithFallback(to: Recipient, fallback: OwnerFallback | undefine
   return `${words} (if ${words} cannot be found: ${instead})`;
 }
 
-function dueWords(days: number): string {
-  if (days === 0) return "due today";
-  return `due in ${days} ${days === 1 ? "day" : "days"}`;
+function dueWords(days: number, time?: string, business?: boolean): string {
+  const at = time ? ` at ${time}` : "";
+  if (days === 0) return business ? `due today (or the next business day)${at}` : `due today${at}`;
+  const unit = business ? (days === 1 ? "business day" : "business days") : days === 1 ? "day" : "days";
+  return `due in ${days} ${unit}${at}`;
 }
 
 const ACTION_LIST: ActionDefinition[] = [
@@ -196,7 +208,7 @@ const ACTION_LIST: ActionDefinition[] = [
     describe: (raw, entity) => {
       const config = raw as CreateActivityConfig;
       const article = /^[aeiou]/.test(config.activityType) ? "an" : "a";
-      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWithFallback(config.assignee, config.ifOwnerMissing, entity)}, ${dueWords(config.dueInDays)}`;
+      return `Create ${article} ${config.activityType} “${config.subject}” for ${recipientWithFallback(config.assignee, config.ifOwnerMissing, entity)}, ${dueWords(config.dueInDays, config.dueTime, config.businessDays)}`;
     },
   },
   {

@@ -1,9 +1,9 @@
 // What every automation domain function shares: who is asking (claims + workspace, both from the
 // session), the columns a caller gets back, and the one way "you cannot see it" is reported.
 
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { automations, profiles } from "@/db/schema";
+import { automations, profiles, removedMembers } from "@/db/schema";
 import type { UserClaims } from "@/db/with-user";
 import { AppError } from "@/lib/result";
 
@@ -26,9 +26,14 @@ export type AutomationRecord = {
   version: number;
   consecutiveFailures: number;
   disabledReason: string | null;
+  /** The address of someone removed from the workspace whom an action still names (it will fail). */
+  removedMember: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
+
+/** True when an action names the member `$u` (assignee, notify or email recipient). */
+export const NAMES_MEMBER_PATH = `$[*].config.* ? (@.kind == "member" && @.userId == $u)`;
 
 /** Explicit columns (with the owner's email from `profiles`) for every read that returns a record. */
 export const automationColumns = {
@@ -46,6 +51,8 @@ export const automationColumns = {
   version: automations.version,
   consecutiveFailures: automations.consecutiveFailures,
   disabledReason: automations.disabledReason,
+  // Removed people are few: each row checks its actions against them (drizzle/0027).
+  removedMember: sql<string | null>`(select rm.email from ${removedMembers} rm where rm.workspace_id = ${automations.workspaceId} and jsonb_path_exists(${automations.actions}, ${NAMES_MEMBER_PATH}::jsonpath, jsonb_build_object('u', rm.user_id::text)) order by rm.removed_at desc limit 1)`,
   createdAt: automations.createdAt,
   updatedAt: automations.updatedAt,
 };

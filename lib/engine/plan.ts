@@ -15,6 +15,7 @@ import type { NormalizedEvent } from "./event";
 import { describePreviousBasis } from "./known-previous";
 import { truncateText } from "@/lib/text/truncate";
 import { renderCompiled, type TemplateContext } from "./templates";
+import type { TextFormat } from "./text-format";
 
 /** An event caused by automations more than this many hops deep is logged, not run. */
 export const MAX_CAUSATION_DEPTH = 3;
@@ -50,6 +51,8 @@ export type Evaluation = RunPlan & { matched: boolean };
 export type OwnerInfo = { id?: string; name?: string | null; email?: string | null; [key: string]: unknown };
 export type PlanOptions = {
   owner?: OwnerInfo | null;
+  /** How rendered text writes numbers and dates (the workspace's locale and time zone); raw when absent. */
+  format?: TextFormat;
   /** Used when `owner` is not given: looks up the entity's `owner_id` (a user id or CRM user id). */
   resolveUser?: (idOrCrmId: string) => OwnerInfo | null | undefined;
   /** The workspace's field catalog (custom fields, stages); the built-in one when absent. */
@@ -106,7 +109,7 @@ function planMatched(scope: EventScope, automation: EngineAutomation, compiled: 
     const config = { ...action.config };
     const missing: string[] = [];
     for (const [key, template, max] of action.templates) {
-      const rendered = renderCompiled(template, context);
+      const rendered = renderCompiled(template, context, scope.options.format);
       config[key] = truncateText(rendered.text, max);
       if (rendered.text.length > max) truncated.push({ action: action.index + 1, field: key, length: rendered.text.length, max });
       for (const path of rendered.missing) {

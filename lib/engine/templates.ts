@@ -2,6 +2,7 @@
 // execution, no prototype access, so a user-written template can only read the context it is given.
 
 import { BoundedCache } from "./bounded-cache";
+import { formatValue, type TextFormat } from "./text-format";
 
 type Variable = { path: string; segments: readonly string[]; blocked: boolean };
 type Part = string | Variable;
@@ -73,7 +74,8 @@ function stringify(value: unknown): string {
   }
 }
 
-export function renderCompiled(compiled: CompiledTemplate, context: TemplateContext): RenderResult {
+/** `format`: numbers and dates as the workspace writes them (text fields); without it, raw. */
+export function renderCompiled(compiled: CompiledTemplate, context: TemplateContext, format?: TextFormat): RenderResult {
   let text = "";
   let missing: string[] | undefined;
   for (const part of compiled.parts) {
@@ -86,13 +88,13 @@ export function renderCompiled(compiled: CompiledTemplate, context: TemplateCont
       missing ??= [];
       if (!missing.includes(part.path)) missing.push(part.path);
     } else {
-      text += stringify(value);
+      text += (format && formatValue(value, part.segments[part.segments.length - 1], format)) ?? stringify(value);
     }
   }
   return { text, missing: missing ?? [] };
 }
 
 /** Renders a template; unknown (or refused) variables render as "" and are listed in `missing`. */
-export function render(template: string, context: TemplateContext): RenderResult {
-  return renderCompiled(compileTemplate(template), context);
+export function render(template: string, context: TemplateContext, format?: TextFormat): RenderResult {
+  return renderCompiled(compileTemplate(template), context, format);
 }

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { Db } from "@/db/client";
 import { listAutomationRuns, type AutomationRunPage } from "@/lib/runs/list-automation-runs";
 import type { Principal } from "./authenticate-request";
+import type { InputIssue } from "./input/origin";
 
 export type RunsKey = { automationId: string; first: number; after: string | null };
 
@@ -10,6 +11,8 @@ export type ApiContext = {
   principal: Principal;
   /** Batches the `runs` of every automation in a response into one query per (first, after). */
   runs: DataLoader<RunsKey, AutomationRunPage, string>;
+  /** Said beside the data as `extensions.warnings` (useWarnings in yoga.ts): unknown template variables of a save. */
+  warnings: InputIssue[];
 };
 
 export function createApiContext(db: Db, principal: Principal): ApiContext {
@@ -41,7 +44,7 @@ export function createApiContext(db: Db, principal: Principal): ApiContext {
     },
     { cacheKeyFn: cacheKey },
   );
-  return { db, principal, runs };
+  return { db, principal, runs, warnings: [] };
 }
 
 function cacheKey(key: RunsKey): string {

@@ -8,6 +8,7 @@ import { getAutomation } from "@/lib/automations/get-automation";
 import { listAutomations } from "@/lib/automations/list-automations";
 import type { AutomationRecord, AutomationScope } from "@/lib/automations/scope";
 import { setAutomationActive } from "@/lib/automations/set-automation-active";
+import { automationTemplateWarnings } from "@/lib/automations/template-warnings";
 import { updateAutomation } from "@/lib/automations/update-automation";
 import { backtestAutomation } from "@/lib/backtest/backtest-automation";
 import { BACKTEST_LIMITS } from "@/lib/backtest/limits";
@@ -40,7 +41,10 @@ async function save(ctx: ApiContext, input: WorkflowAutomationInput, write: (dat
   const normalized = normalizeAutomationInput(input, keep, await catalogOf(ctx));
   if (!normalized.ok) throw badInput(normalized.issues);
   try {
-    return await write(normalized.data);
+    const saved = await write(normalized.data);
+    // Saved anyway (the catalog may lag the CRM), and said, at the path the client sent.
+    for (const warning of automationTemplateWarnings(normalized.data)) ctx.warnings.push(...translateFieldErrors(input, { [warning.path]: warning.message }));
+    return saved;
   } catch (error) {
     // A domain check after parsing (a named assignee outside the workspace) comes back as field errors.
     if (error instanceof AppError && error.code === "invalid_input" && error.fieldErrors) {

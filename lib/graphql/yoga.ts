@@ -65,6 +65,22 @@ function useClosedErrorCodes(): Plugin {
   };
 }
 
+/** A save's warnings go beside the data, as `extensions.warnings: [{ path, message }]`. */
+function useWarnings(): Plugin {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          const warnings = (args.contextValue as Partial<ApiContext>).warnings;
+          if (!warnings || warnings.length === 0 || Symbol.asyncIterator in result) return;
+          const single = result as ExecutionResult;
+          setResult({ ...single, extensions: { ...single.extensions, warnings } });
+        },
+      };
+    },
+  };
+}
+
 export function createApiServer(options: YogaOptions): YogaServerInstance<object, ApiContext> {
   const e = env();
   const development = e.NODE_ENV !== "production";
@@ -102,6 +118,7 @@ export function createApiServer(options: YogaOptions): YogaServerInstance<object
       costLimitPlugin({ maxCost: MAX_COST, ignoreIntrospection: true, ...REPORT_LIMITS }),
       maxAliasesPlugin({ n: MAX_ALIASES, ...REPORT_LIMITS }),
       useClosedErrorCodes(),
+      useWarnings(),
     ],
   });
 }

@@ -109,16 +109,20 @@ export async function changeCrmUserIdAction(previous: MemberFormState, formData:
 
 export async function removeMemberAction(previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
   const session = await requireAdmin();
-  const parsed = removeMemberSchema.safeParse(fields(formData, "userId"));
+  const parsed = removeMemberSchema.safeParse(fields(formData, "userId", "reassignTo"));
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message };
+  let reassigned = 0;
   try {
     const { db } = await getDb();
-    await removeMember(db, { ...parsed.data, claims: session.claims, workspaceId: session.workspace.id });
+    const { reassignTo } = parsed.data;
+    const to = reassignTo === "" ? null : reassignTo === "deal_owner" ? ({ kind: "deal_owner" } as const) : ({ kind: "member", userId: reassignTo } as const);
+    ({ reassigned } = await removeMember(db, { userId: parsed.data.userId, reassignTo: to, claims: session.claims, workspaceId: session.workspace.id }));
   } catch (error) {
     return failed(error);
   }
   if (parsed.data.userId === session.user.id) redirect(DEFAULT_AFTER_SIGN_IN);
-  return succeeded(previous, "Member removed.");
+  revalidatePath("/settings/automations", "layout");
+  return succeeded(previous, reassigned > 0 ? `Member removed. ${reassigned} ${reassigned === 1 ? "automation was" : "automations were"} reassigned.` : "Member removed.");
 }
 
 /** After a CRM user id was mapped: retries the runs that failed because nobody had it. */

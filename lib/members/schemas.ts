@@ -27,4 +27,13 @@ export const invitationIdSchema = z.uuid("Unknown invitation");
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: memberRoleSchema });
 export const changeCrmUserIdSchema = z.object({ userId: userIdSchema, crmUserId: crmUserIdSchema });
-export const removeMemberSchema = z.object({ userId: userIdSchema });
+/**
+ * Removing someone, and who takes over the automations that name them: "" leaves them as they are
+ * (they then show the problem), "deal_owner" the deal's owner, else another member's id.
+ */
+export const removeMemberSchema = z
+  .object({
+    userId: userIdSchema,
+    reassignTo: z.union([z.literal(""), z.literal("deal_owner"), z.uuid("Choose who takes over their automations")]).optional().default(""),
+  })
+  .refine((value) => value.reassignTo !== value.userId, { message: "Choose someone other than the person being removed", path: ["reassignTo"] });

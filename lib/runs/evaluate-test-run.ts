@@ -18,6 +18,7 @@ import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
 import { describeAction } from "@/lib/automations/summaries";
 import { EVENT_TYPES, type EventType, type NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation, type OwnerInfo, type RunTrace } from "@/lib/engine/plan";
+import { workspaceTextFormat } from "@/lib/workspaces/workspace-settings";
 import { timeBasedTestEvent } from "@/lib/scheduler/test-run-event";
 import { nativeAdapter } from "@/lib/webhooks/adapters";
 import type { ActionResult } from "@/lib/result";
@@ -158,11 +159,12 @@ export async function evaluateTestRun(db: Db, claims: UserClaims, params: Evalua
     const directory = ref ? await loadUserDirectory(tx, { workspaceId: params.workspaceId, userIds: [], refs: [ref] }) : null;
     const user = ref ? directory?.resolve(ref) : undefined;
     const owner: OwnerInfo | undefined = user ? { id: user.id, email: user.email, name: user.name ?? user.email } : undefined;
+    const format = await workspaceTextFormat(tx, params.workspaceId);
     const evaluation = evaluateAutomation(
       event,
       { id: "unsaved", version: 0, name: input.name, ownerId: params.userId, trigger: input.trigger, conditions: input.conditions, actions: input.actions, isActive: true },
       params.now,
-      { owner, catalog },
+      { owner, catalog, format },
     );
     return {
       ok: true,

@@ -5,7 +5,7 @@
 
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, automationRuns, automations, automationVersions, events, notifications, outbox, outboxAttempts, profiles, runActions } from "@/db/schema";
+import { activities, automationRuns, automations, automationVersions, events, notifications, outbox, outboxAttempts, profiles, runActions, runAttempts } from "@/db/schema";
 import { withUser, type Tx, type UserClaims } from "@/db/with-user";
 import { definitionOf, type AutomationDefinition } from "@/lib/automations/definition";
 import { AppError } from "@/lib/result";
@@ -37,6 +37,23 @@ export type RunDetail = {
   activities: { id: string; actionIndex: number | null; subject: string; assigneeId: string; assigneeEmail: string | null; dueAt: Date; doneAt: Date | null }[];
   notifications: { id: string; actionIndex: number | null; title: string; kind: string; readAt: Date | null }[];
   deliveries: RunDeliveryDetail[];
+  /** The people the actions' outputs name, by user id, as far as the reader may see them. */
+  people: Record<string, RunPerson>;
+  /** Each attempt with the version it used, once the run has been retried (else empty). */
+  attempts: RunAttemptDetail[];
+};
+
+export type RunPerson = { email: string; name: string | null };
+
+export type RunAttemptDetail = {
+  attempt: number;
+  version: number;
+  mode: "original" | "as_ran" | "current";
+  status: string;
+  error: string | null;
+  actions: { index: number; type: string; status: string }[];
+  retriedByEmail: string | null;
+  createdAt: Date;
 };
 
 export type RunActionDetail = {
@@ -199,6 +216,42 @@ async function withAttempts(tx: Tx, rows: Omit<RunDeliveryDetail, "attemptLog">[
   return rows.map((row) => ({ ...row, attemptLog: attempts.filter((a) => a.outboxId === row.id).map(({ outboxId: _id, ...a }) => a) }));
 }
 
+const PERSON_KEYS = ["assigneeId", "userId"] as const;
+
+/** Names for the user ids the outputs and follow-ups carry (profiles: readable within a shared workspace). */
+async function readPeople(tx: Tx, outputs: unknown[], assignees: string[]): Promise<Record<string, RunPerson>> {
+  const ids = new Set(assignees);
+  for (const output of outputs) {
+    if (!output || typeof output !== "object") continue;
+    for (const key of PERSON_KEYS) {
+      const value = (output as Record<string, unknown>)[key];
+      if (typeof value === "string" && UUID.test(value)) ids.add(value);
+    }
+  }
+  if (ids.size === 0) return {};
+  const rows = await tx.select({ id: profiles.id, email: profiles.email, name: profiles.displayName }).from(profiles).where(inArray(profiles.id, [...ids]));
+  return Object.fromEntries(rows.map(({ id, ...person }) => [id, person]));
+}
+
+async function readAttempts(tx: Tx, runId: string): Promise<RunAttemptDetail[]> {
+  const rows = await tx
+    .select({
+      attempt: runAttempts.attempt,
+      version: runAttempts.automationVersion,
+      mode: runAttempts.mode,
+      status: runAttempts.status,
+      error: runAttempts.error,
+      actions: runAttempts.actions,
+      retriedByEmail: profiles.email,
+      createdAt: runAttempts.createdAt,
+    })
+    .from(runAttempts)
+    .leftJoin(profiles, eq(profiles.id, runAttempts.retriedBy))
+    .where(eq(runAttempts.runId, runId))
+    .orderBy(asc(runAttempts.attempt));
+  return rows.map((row) => ({ ...row, actions: Array.isArray(row.actions) ? (row.actions as RunAttemptDetail["actions"]) : [] }));
+}
+
 export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDetailParams): Promise<RunDetail> {
   if (!UUID.test(params.runId)) throw runNotFound();
   return withUser(db, claims, async (tx) => {
@@ -228,6 +281,8 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
       .limit(1);
     const [actions, activityRows, notificationRows, deliveryRows] = await readEffects(tx, run.id);
     const deliveries = await withAttempts(tx, deliveryRows);
+    const attempts = run.retryCount > 0 ? await readAttempts(tx, run.id) : [];
+    const people = await readPeople(tx, actions.map((action) => action.output), activityRows.map((row) => row.assigneeId));
     const { eventId: _eventId, ...runFields } = run;
     return {
       run: runFields,
@@ -238,6 +293,8 @@ export async function getRunDetail(db: Db, claims: UserClaims, params: GetRunDet
       activities: activityRows,
       notifications: notificationRows,
       deliveries,
+      people,
+      attempts,
     };
   });
 }

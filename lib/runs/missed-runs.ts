@@ -16,7 +16,7 @@ import type { NormalizedEvent } from "@/lib/engine/event";
 import { evaluateAutomation } from "@/lib/engine/plan";
 import { AppError } from "@/lib/result";
 import { ownerInfo } from "./process-event";
-import { writeEffects } from "./retry-run";
+import { writeEffects } from "./retry-writes";
 import { runActions as executeActions } from "./run-automations";
 
 export const MAX_MISSED_RUNS = 1_000;

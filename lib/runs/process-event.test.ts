@@ -191,7 +191,7 @@ describe.each(TEST_DRIVERS)("processing an accepted event on %s", (driver) => {
     ]);
     const rows = await db.select().from(outbox).where(eq(outbox.runId, run.id)).orderBy(outbox.actionIndex);
     expect(rows.map((r) => [r.kind, r.status, r.actionIndex])).toEqual([["email", "pending", 0], ["webhook", "pending", 1]]);
-    expect(rows[0].payload).toMatchObject({ to: world.memberA.email, subject: "About Acme renewal", body: "Amount 12000" });
+    expect(rows[0].payload).toMatchObject({ to: world.memberA.email, subject: "About Acme renewal", body: "Amount 12,000" });
     expect(rows[1].payload).toMatchObject({ url: "https://example.com/hook", body: { causation: { automation_id: id, depth: 2 } } });
   });
 

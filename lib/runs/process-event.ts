@@ -15,6 +15,7 @@ import type { OwnerInfo } from "@/lib/engine/plan";
 import type { FieldCatalog } from "@/lib/automations/field-catalog";
 import { cachedFieldCatalog, getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { normalizeEventStages } from "@/lib/field-catalog/normalize-event";
+import type { TextFormat } from "@/lib/engine/text-format";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 import { getEventRuns, type EventRunSummary } from "./get-event-runs";
 import { readLastKnownState } from "./last-known-state";
@@ -28,6 +29,8 @@ export type ProcessEventParams = {
   externalId: string;
   event: NormalizedEvent;
   now: Date;
+  /** The workspace's locale and time zone for rendered text and due times (raw and UTC when absent). */
+  format?: TextFormat;
   /** How long the delivery may wait for the database in all (a fresh REQUEST_DEADLINE_MS by default). */
   deadline?: Deadline;
   /** A backfill (`"replay": true`): recorded, snapshot updated, no automation run. */
@@ -78,7 +81,7 @@ async function withPrevious(db: Db, workspaceId: string, event: NormalizedEvent,
 }
 
 export async function processEvent(db: Db, params: ProcessEventParams): Promise<ProcessEventResult> {
-  const { workspaceId, event: sent, now, deadline = new Deadline(), replay = false, snippet, ...rest } = params;
+  const { workspaceId, event: sent, now, deadline = new Deadline(), replay = false, snippet, format, ...rest } = params;
   for (let attempt = 1; ; attempt++) {
     const eventId = timeOrderedId();
     const active = replay ? NONE : await deadline.wait("automations", readAgainIfLost(() => loadActiveAutomations(db, workspaceId, sent.type)));
@@ -104,6 +107,7 @@ export async function processEvent(db: Db, params: ProcessEventParams): Promise<
       users,
       planOptions: { owner: ownerInfo(users, event), catalog },
       testEvent: params.origin === "test",
+      format,
     });
     try {
       const result = await recordEvent(

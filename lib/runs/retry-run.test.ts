@@ -77,7 +77,7 @@ describe.each(TEST_DRIVERS)("retrying failed runs on %s", (driver) => {
 
     await fixCrmId(world, world.memberB.id, "crm-new");
     const fixed = await retryRun(db, world.memberA.claims, { ...scope(world), runId });
-    expect(fixed).toEqual({ runId, status: "succeeded", error: null, retriedActions: 2 });
+    expect(fixed).toEqual({ runId, status: "succeeded", error: null, retriedActions: 2, version: 1 });
     expect(await runOf(runId)).toEqual({ status: "succeeded", error: null, retryCount: 2 });
     expect(await actionsOf(runId)).toMatchObject([
       { index: 0, status: "succeeded", attempts: 1 },
@@ -133,13 +133,13 @@ describe.each(TEST_DRIVERS)("retrying failed runs on %s", (driver) => {
     await expectAppError(retryRun(db, world.admin.claims, { ...scope(world), runId }), "conflict");
   });
 
-  it("runs the stored plan when the automation changed since the run, and the current one otherwise", async () => {
+  it("as it ran: runs the stored plan when the automation changed since the run (no version record), and the current one otherwise", async () => {
     const world = await makeWebhookWorld(db);
     const runId = await failingRun(world, "crm-v1");
     const edited = [{ ...CANONICAL.actions[0], config: { ...CANONICAL.actions[0].config, subject: "Edited: {{deal.title}}" } }, CANONICAL.actions[1]];
     await db.update(automations).set({ actions: edited, version: sql`${automations.version} + 1` }).where(eq(automations.id, world.automationId));
     await fixCrmId(world, world.memberB.id, "crm-v1");
-    expect(await retryRun(db, world.admin.claims, { ...scope(world), runId })).toMatchObject({ status: "succeeded" });
+    expect(await retryRun(db, world.admin.claims, { ...scope(world), runId, mode: "as_ran" })).toMatchObject({ status: "succeeded", version: 1 });
     const [activity] = await db.select().from(activities).where(eq(activities.runId, runId));
     expect(activity.subject).toBe("Follow up on Acme renewal");
 

@@ -10,6 +10,7 @@ import { executeAction } from "@/lib/actions/registry";
 import { emptyEffects, type ActionContext, type EffectBatch } from "@/lib/actions/types";
 import type { UserDirectory } from "@/lib/actions/user-directory";
 import type { EventProblem } from "@/lib/actions/event-problems";
+import type { TextFormat } from "@/lib/engine/text-format";
 import { timeOrderedId } from "@/lib/time-ordered-id";
 
 export type RunStatus = "succeeded" | "failed" | "skipped" | "stopped" | "missed";
@@ -52,6 +53,8 @@ export type RunAutomationsParams = {
   planOptions: PlanOptions;
   /** A test event: emails and outbound webhooks are not sent (lib/actions/registry.ts). */
   testEvent?: boolean;
+  /** The workspace's locale and time zone (rendered text, due times); raw and UTC when absent. */
+  format?: TextFormat;
 };
 
 export const SKIPPED_REASON = "Not run: an earlier action failed";
@@ -103,7 +106,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
   const effects = emptyEffects();
   const startedAt = performance.now();
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
-  const plans = planEvent(event, params.automations, now, params.planOptions);
+  const plans = planEvent(event, params.automations, now, params.format ? { ...params.planOptions, format: params.format } : params.planOptions);
   const planShare = plans.length > 0 ? (performance.now() - startedAt) / plans.length : 0;
   const byId = automationsById(params.automations);
   const runs: RunRecord[] = [];
@@ -135,6 +138,7 @@ export function runAutomations(params: RunAutomationsParams): { runs: RunRecord[
         users,
         effects,
         testEvent: params.testEvent,
+        timeZone: params.format?.timeZone,
       };
       const { records, error, problem } = runActions(ctx, plan.actions, clock);
       run.actions = records;

@@ -11,6 +11,8 @@ export type TimeAutomation = EngineAutomation & {
   workspaceId: string;
   triggerType: string;
   timeZone: string;
+  /** The workspace's locale: how rendered text writes numbers and dates. */
+  locale: string;
   activatedAt: Date;
   sweptUntil: Date | null;
   sweptAt: Date | null;
@@ -33,6 +35,7 @@ export async function loadTimeAutomations(db: Db, params: { workspaceId?: string
       sweptUntil: automations.sweptUntil,
       sweptAt: automations.sweptAt,
       timeZone: workspaces.timeZone,
+      locale: workspaces.locale,
     })
     .from(automations)
     .innerJoin(workspaces, eq(workspaces.id, automations.workspaceId))

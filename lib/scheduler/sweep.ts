@@ -78,7 +78,16 @@ async function recordDue(db: Db, automation: TimeAutomation, due: readonly DueEn
   const recordOne = async (entity: DueEntity) => {
     const eventId = timeOrderedId();
     const event = internalEvent(automation, entity);
-    const planned = runAutomations({ now: options.now, workspaceId: automation.workspaceId, eventId, event, automations, users, planOptions: { owner: ownerInfo(users, event), catalog } });
+    const planned = runAutomations({
+      now: options.now,
+      workspaceId: automation.workspaceId,
+      eventId,
+      event,
+      automations,
+      users,
+      planOptions: { owner: ownerInfo(users, event), catalog },
+      format: { locale: automation.locale, timeZone: automation.timeZone },
+    });
     const result = await recordEvent(db, {
       eventId,
       workspaceId: automation.workspaceId,

@@ -59,6 +59,17 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${String(c.year).padStart(4, "0")}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}`;
 }
 
+/** "HH:MM" of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): string {
+  const c = wallClock(instant.getTime(), timeZone);
+  return `${String(c.hour).padStart(2, "0")}:${String(c.minute).padStart(2, "0")}`;
+}
+
+/** The day of the week of "YYYY-MM-DD": 0 Sunday … 6 Saturday. */
+export function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
 /** Calendar arithmetic on "YYYY-MM-DD" (months and leap years as the calendar has them). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

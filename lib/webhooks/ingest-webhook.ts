@@ -132,6 +132,7 @@ export async function ingestWebhook(db: Db, { request, sourceId, now, onQueued, 
       replay: verified.replay,
       snippet: snippetOf(raw),
       origin,
+      format: source.textFormat,
     });
     if (result.queued) onQueued?.();
     // An accepted event's log line is written with the event itself.

@@ -4,7 +4,8 @@
 
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSources } from "@/db/schema";
+import { webhookSources, workspaces } from "@/db/schema";
+import type { TextFormat } from "@/lib/engine/text-format";
 import type { PayloadFormat } from "./adapters";
 import { readSupabaseMapping, type SupabaseMapping } from "./adapters/supabase-mapping";
 import { secretsValidAt, type RetiredSecret } from "./retired-secrets";
@@ -25,6 +26,8 @@ export type InboundSource = {
   /** Supabase sources: their table and column mapping, parsed once per cache load. */
   supabaseMapping?: SupabaseMapping;
   olderSecrets: RetiredSecret[];
+  /** The workspace's locale and time zone: how rendered text writes numbers and dates. */
+  textFormat: TextFormat;
 };
 
 // Unknown ids are cached too (as null), so a flood of made-up ids costs one query each per window.
@@ -55,12 +58,16 @@ async function readSource(db: Db, key: string): Promise<InboundSource | null> {
       basicUsername: webhookSources.basicUsername,
       settings: webhookSources.settings,
       olderSecrets: webhookSources.olderSecrets,
+      locale: workspaces.locale,
+      timeZone: workspaces.timeZone,
     })
     .from(webhookSources)
+    .innerJoin(workspaces, eq(workspaces.id, webhookSources.workspaceId))
     .where(eq(webhookSources.id, key));
   if (!row) return null;
-  const { settings, ...rest } = row;
-  const source: InboundSource = rest.format === "supabase" ? { ...rest, supabaseMapping: readSupabaseMapping(settings) } : rest;
+  const { settings, locale, timeZone, ...fields } = row;
+  const base = { ...fields, textFormat: { locale, timeZone } };
+  const source: InboundSource = base.format === "supabase" ? { ...base, supabaseMapping: readSupabaseMapping(settings) } : base;
   lastKnown.set(key, source);
   return source;
 }

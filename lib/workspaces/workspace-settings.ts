@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { withUser, type UserClaims } from "@/db/with-user";
+import { withUser, type Tx, type UserClaims } from "@/db/with-user";
+import { RAW_FORMAT, type TextFormat } from "@/lib/engine/text-format";
 import { AppError } from "@/lib/result";
 import { DEFAULT_LOCALE, workspaceLocaleSchema, type WorkspaceLocale } from "./locales";
 
@@ -18,6 +19,12 @@ export async function getWorkspaceSettings(db: Db, scope: WorkspaceScope): Promi
   );
   const parsed = workspaceLocaleSchema.safeParse(row?.locale);
   return { locale: parsed.success ? parsed.data : DEFAULT_LOCALE };
+}
+
+/** How the workspace's rendered text writes numbers and dates: its locale and time zone. */
+export async function workspaceTextFormat(db: Db | Tx, workspaceId: string): Promise<TextFormat> {
+  const [row] = await db.select({ locale: workspaces.locale, timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ?? RAW_FORMAT;
 }
 
 export type UpdateWorkspaceSettingsParams = WorkspaceScope & { input: unknown };

@@ -106,6 +106,25 @@ describe.each(TEST_DRIVERS)("/api/graphql on %s", (driver) => {
     expect(created.actions.map((a) => a.type)).toEqual(["create_activity", "notify_user"]);
   });
 
+  it("saves a template naming an unknown variable and says so in extensions.warnings, at the path the client sent; a clean save has none", async () => {
+    const w = await world();
+    const input = { ...PLAN_INPUT, action: [PLAN_INPUT.action, { type: "notify_user", to: "automation_owner", message: "{{deal.titel}} moved" }] };
+    const answer = await gql(url, CREATE, { input }, { token: w.tokens.memberA });
+    expect(answer.body.errors).toBeUndefined();
+    expect((answer.body as { extensions?: unknown }).extensions).toEqual({
+      warnings: [{ path: ["input", "action", 1, "message"], message: expect.stringContaining("deal.titel") }],
+    });
+    const id = (answer.body.data!.createWorkflowAutomation as { id: string }).id;
+    expect((await rowOf(db, id)).actions).toMatchObject([{}, { config: { message: "{{deal.titel}} moved" } }]);
+
+    const clean = await gql(url, UPDATE, { id, input: PLAN_INPUT }, { token: w.tokens.memberA });
+    expect(clean.body.errors).toBeUndefined();
+    expect((clean.body as { extensions?: unknown }).extensions).toBeUndefined();
+    // A malformed template is refused as bad input, not warned about.
+    const broken = await gql(url, CREATE, { input: { ...PLAN_INPUT, action: { ...PLAN_INPUT.action, subject: "Call {{deal.amount" } } }, { token: w.tokens.memberA });
+    expect(broken.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("lists: myWorkflowAutomations is the caller's own, workflowAutomations what the caller may see", async () => {
     const w = await world();
     const a = await insertAutomation(db, w.workspace.id, w.memberA.id);

@@ -8,6 +8,7 @@ import { getDb } from "@/db/next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/list-members";
+import { automationsNamingMembers } from "@/lib/members/member-automations";
 import { TimeZoneForm } from "@/components/workspaces/time-zone-form";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 import { UnmappedOwnerPanel } from "@/components/members/unmapped-owner-panel";
@@ -23,10 +24,11 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   // ?crm=<id>: an event-problem notification's link, for mapping that CRM user id and retrying its runs.
   const crm = crmUserIdSchema.safeParse(firstValue((await searchParams).crm));
   const crmUserId = crm.success ? crm.data : null;
-  const [members, invitations, failedRuns] = await Promise.all([
+  const [members, invitations, failedRuns, namedIn] = await Promise.all([
     listMembers(db, scope),
     listPendingInvitations(db, scope),
     crmUserId ? countUnmappedOwnerRuns(db, session.claims, { ...scope, crmUserId }) : 0,
+    automationsNamingMembers(db, scope),
   ]);
   const timeZone = await getWorkspaceTimeZone(db, session.workspace.id);
   return (
@@ -48,7 +50,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <PendingInvitations invitations={invitations} />
       </Card>
       <Card className="mb-6 overflow-x-auto p-5">
-        <MembersTable members={members} currentUserId={session.user.id} />
+        <MembersTable members={members} currentUserId={session.user.id} namedIn={namedIn} />
       </Card>
       <Card className="p-5">
         <TimeZoneForm timeZone={timeZone} />

@@ -24,6 +24,7 @@ import { listAssignableMembers } from "@/lib/automations/list-assignable-members
 import { getWorkspaceSettings } from "@/lib/workspaces/workspace-settings";
 import { getFieldCatalog } from "@/lib/field-catalog/get-field-catalog";
 import { AppError } from "@/lib/result";
+import { removedMemberProblem } from "@/lib/automations/removed-member";
 import { getNextCheck } from "@/lib/scheduler/next-check";
 import { getWorkspaceTimeZone } from "@/lib/workspaces/time-zone";
 import { MissedEventsPanel } from "@/components/automations/missed-events-panel";
@@ -74,14 +75,20 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
       {automation.disabledReason && !automation.isActive ? (
         <section aria-label="Turned off after failures" className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-card border border-red-200 bg-red-50 px-4 py-3">
           <div className="text-sm">
-            <p className="font-medium text-danger">This automation was turned off after repeated failures.</p>
-            <p className="mt-1 text-danger">{automation.disabledReason}</p>
+            {/* The reason already says that it was turned off and why: said once. */}
+            <p className="font-medium text-danger">{automation.disabledReason}</p>
             <Link href={`/settings/automations/${automation.id}/runs?status=failed`} className="mt-1 inline-block text-brand-700 hover:underline">See the failed runs</Link>
           </div>
           <ReactivateButton id={automation.id} name={automation.name} />
         </section>
       ) : null}
       <MissedEventsPanel id={automation.id} count={missed} isActive={automation.isActive} />
+      {automation.removedMember ? (
+        <section aria-label="Names a removed member" className="mb-6 rounded-card border border-red-200 bg-red-50 px-4 py-3 text-sm">
+          <p className="font-medium text-danger">{removedMemberProblem(automation.removedMember)}</p>
+          <p className="mt-1 text-ink">Choose someone else in the action below and save; until then its runs fail at that action.</p>
+        </section>
+      ) : null}
       <Card className="mb-6 p-5">
         <AutomationSummary automation={automation} isYours={automation.ownerId === session.user.id} nextCheck={nextCheck} catalog={catalog}>
           <ActiveToggle id={automation.id} isActive={automation.isActive} label="Active" showState />

@@ -8,6 +8,7 @@ import { EventJson } from "@/components/runs/event-json";
 import { formatDuration, formatRunTime, statusTone } from "@/components/runs/format";
 import { RetryRunButton } from "@/components/runs/retry-run-button";
 import { RunActions } from "@/components/runs/run-actions";
+import { RunAttempts } from "@/components/runs/run-attempts";
 import { RunVersion } from "@/components/runs/run-version";
 import { TraceTree } from "@/components/runs/trace-tree";
 import { Badge, Card } from "@/components/ui/card";
@@ -89,6 +90,11 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
         <Panel title="Automation version">
           <RunVersion detail={detail} catalog={catalog} />
         </Panel>
+        {detail.attempts.length > 0 ? (
+          <Panel title="Attempts">
+            <RunAttempts attempts={detail.attempts} />
+          </Panel>
+        ) : null}
       </div>
     </>
   );
