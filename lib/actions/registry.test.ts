@@ -63,7 +63,7 @@ describe("executeAction", () => {
     expect(executeAction(context({ owner_id: 7 }), activity({ kind: "deal_owner" }))).toMatchObject({ problem: { kind: "owner_unmapped", entityType: "deal", ref: "7" } });
     expect(executeAction(context({ owner_id: null }), activity({ kind: "deal_owner" }))).toMatchObject({ problem: { kind: "owner_missing", entityType: "deal" } });
     const removed = executeAction(context(), activity({ kind: "member", userId: "00000000-0000-4000-8000-000000000009" }));
-    expect(removed).toEqual({ status: "failed", error: "The chosen member is no longer in this workspace" });
+    expect(removed).toEqual({ status: "failed", error: "The chosen member is no longer in this workspace: choose someone else in the automation" });
   });
 
   it.each(["create_activity", "notify_user", "send_email"])("%s: the fallback addresses the automation owner or a member, or skips, when the deal owner cannot be found", (type) => {

@@ -87,7 +87,7 @@ describe.each(TEST_DRIVERS)("removing a member whom automations name on %s", (dr
     expect(page.rows.find((r) => r.id === named)?.removedMember).toBe(world.memberB.email);
 
     const { body } = await post(signedRequest(world.source.id, dealEvent(), { secret: world.source.secret }));
-    const run = (body.runs as { automationId?: string; status: string; error?: string }[])[0];
+    const run = (body.runs as { automationId?: string; status: string; error?: string }[]).find((r) => r.automationId === named)!;
     expect(run.status).toBe("failed");
     expect(run.error).toBe(`Action 1 (Create activity): ${world.memberB.email} was removed from this workspace: choose someone else in the automation`);
   });

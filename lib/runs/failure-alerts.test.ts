@@ -78,7 +78,7 @@ describe.each(TEST_DRIVERS)("failure alerts on %s", (driver) => {
     expect(alerts.map((a) => a.userId).sort()).toEqual([world.admin.id, world.memberA.id].sort());
     for (const alert of alerts) {
       expect(alert).toMatchObject({ title: "Automation “Negotiation follow-up” failed", link: `/settings/logs/${runId}`, runId });
-      expect(alert.body).toBe("Action 1 (Create activity): The chosen member is no longer in this workspace");
+      expect(alert.body).toBe("Action 1 (Create activity): The chosen member is no longer in this workspace: choose someone else in the automation");
     }
     // Without SMTP_URL the alert emails are queued all the same: the sender keeps them in the mailbox.
     const emails = await db.select({ to: sql<string>`${outbox.payload} ->> 'to'` }).from(outbox).where(eq(outbox.runId, runId));

@@ -132,7 +132,7 @@ describe.each(TEST_DRIVERS)("POST /api/webhooks/{sourceId} on %s", (driver) => {
       error: "The body is not a valid native event payload",
       code: "invalid_payload",
       issues: [
-        { path: "type", message: "type must be <entity>.<created|updated|deleted>" },
+        { path: "type", message: "type must be <entity>.<created|updated|deleted> (or deal.won, deal.lost, activity.completed)" },
         { path: "occurred_at", message: "occurred_at must be an ISO 8601 date-time" },
       ],
     });
