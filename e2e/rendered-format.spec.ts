@@ -31,7 +31,7 @@ test("rendered text writes amounts in the workspace's format; a due date can be 
   );
   await history.testRun.getByRole("button", { name: "Test run" }).click();
   await expect(history.testRunResult.getByRole("region", { name: "Actions that would run" })).toContainText(
-    "Create a call “Intro call: Acme (55.000 EUR)” for the deal owner, due in 2 business days at 09:00",
+    "Create a call “Intro call: Acme (55.000 EUR)” for the deal owner (if the deal owner cannot be found: the automation owner), due in 2 business days at 09:00",
   );
 
   await automations.submit();

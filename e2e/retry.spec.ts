@@ -105,6 +105,8 @@ test.describe("retrying after an edit", () => {
     const name = uniqueName("Retry current");
     await page.goto("/settings/automations/new?template=new-deal-intro-call");
     await automations.form.getByLabel("Name", { exact: true }).fill(name);
+    // No fallback: an owner who is not a member fails the run (as the event's problem).
+    await automations.action(1).getByLabel("If the deal owner cannot be found").selectOption({ label: "Fail the run" });
     await automations.submit();
     await expect(page).toHaveURL(/\/settings\/automations(\?created=[0-9a-f-]+)?$/);
     try {

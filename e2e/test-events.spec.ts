@@ -59,14 +59,14 @@ test.describe("test events and recipients", () => {
 
     await automations.chooseTrigger("Contact", "Contact created");
     await action.getByLabel("Who to notify").selectOption({ label: "The contact's owner" });
-    await expect(action).toContainText("In words: Notify the contact's owner: “Look”");
+    await expect(action).toContainText("In words: Notify the contact's owner (if the contact's owner cannot be found: the automation owner): “Look”");
 
     await automations.chooseTrigger("Activity", "Activity completed");
     await expect(action.getByLabel("Who to notify").locator("option:checked")).toHaveText("The activity's owner");
-    await expect(action).toContainText("In words: Notify the activity's owner: “Look”");
+    await expect(action).toContainText("In words: Notify the activity's owner (if the activity's owner cannot be found: the automation owner): “Look”");
 
     await automations.chooseTrigger("Deal", "Deal created");
     await expect(action.getByLabel("Who to notify").locator("option:checked")).toHaveText("Deal owner");
-    await expect(action).toContainText("In words: Notify the deal owner: “Look”");
+    await expect(action).toContainText("In words: Notify the deal owner (if the deal owner cannot be found: the automation owner): “Look”");
   });
 });

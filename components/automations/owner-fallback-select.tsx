@@ -6,6 +6,8 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
+import { entityOwnerWords } from "@/lib/automations/actions";
+import { getTrigger } from "@/lib/automations/triggers";
 import { useFieldState } from "./form-helpers";
 import { MemberSelect } from "./member-select";
 
@@ -23,6 +25,9 @@ export function OwnerFallbackSelect({ path, recipientPath }: { path: string; rec
   const recipientKind = useWatch({ name: `${recipientPath}.kind` }) as string | undefined;
   const kind = ((useWatch({ name: `${path}.kind` }) as string | undefined) ?? NONE) as Choice;
   const state = useFieldState(`${path}.kind`);
+  // Named after the trigger's entity: "the deal owner", "the contact's owner".
+  const triggerType = useWatch({ name: "trigger.type" }) as string | undefined;
+  const owner = entityOwnerWords(triggerType ? getTrigger(triggerType)?.entity : null);
   if (recipientKind !== "deal_owner") return null;
 
   const choose = (next: Choice) =>
@@ -33,7 +38,7 @@ export function OwnerFallbackSelect({ path, recipientPath }: { path: string; rec
 
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field id={state.id} label="If the deal owner cannot be found" error={state.error}>
+      <Field id={state.id} label={`If ${owner} cannot be found`} error={state.error}>
         <Select {...state.inputProps} invalid={Boolean(state.error)} value={kind} onChange={(event) => choose(event.target.value as Choice)}>
           {CHOICES.map((choice) => (
             <option key={choice.kind} value={choice.kind}>
