@@ -7,7 +7,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
 import { entityOwnerWords } from "@/lib/automations/actions";
-import { getTrigger } from "@/lib/automations/triggers";
+import { triggerEntity } from "@/lib/automations/triggers";
 import { useFieldState } from "./form-helpers";
 import { MemberSelect } from "./member-select";
 
@@ -27,7 +27,7 @@ export function OwnerFallbackSelect({ path, recipientPath }: { path: string; rec
   const state = useFieldState(`${path}.kind`);
   // Named after the trigger's entity: "the deal owner", "the contact's owner".
   const triggerType = useWatch({ name: "trigger.type" }) as string | undefined;
-  const owner = entityOwnerWords(triggerType ? getTrigger(triggerType)?.entity : null);
+  const owner = entityOwnerWords(triggerEntity({ type: triggerType }));
   if (recipientKind !== "deal_owner") return null;
 
   const choose = (next: Choice) =>

@@ -6,7 +6,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DEFAULT_OWNER_FALLBACK, entityOwnerLabel } from "@/lib/automations/actions";
-import { getTrigger } from "@/lib/automations/triggers";
+import { triggerEntity } from "@/lib/automations/triggers";
 import { useFieldState } from "./form-helpers";
 import { MemberSelect } from "./member-select";
 
@@ -32,7 +32,7 @@ export function RecipientSelect({ path, label, allowAddress = false, fallbackPat
   // A schedule has no deal, so no deal owner to address.
   const triggerType = useWatch({ name: "trigger.type" }) as string | undefined;
   const noDeal = triggerType === "schedule";
-  const ownerLabel = entityOwnerLabel(triggerType ? getTrigger(triggerType)?.entity : null);
+  const ownerLabel = entityOwnerLabel(triggerEntity({ type: triggerType }));
   // A union mismatch reports at the object itself ("Choose who…"), a bad kind at `.kind`.
   const self = useFieldState(path);
   const kindState = useFieldState(`${path}.kind`);

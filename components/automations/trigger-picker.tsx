@@ -5,7 +5,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, FieldError, Select } from "@/components/ui/field";
 import { ENTITY_LABELS, ENTITY_TYPES, isEntityType, type EntityType } from "@/lib/automations/fields";
-import { describeTrigger, getTrigger, getTriggerSchema, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
+import { describeTrigger, getTrigger, getTriggerSchema, triggerEntity as entityOfTrigger, triggersFor, type TriggerInput } from "@/lib/automations/triggers";
 import type { StageOption } from "@/lib/automations/field-catalog";
 import { ChoiceOptions, useFieldCatalog } from "./field-catalog-context";
 import { defaultTrigger } from "./form-defaults";
@@ -17,8 +17,7 @@ const NO_ENTITY = "schedule";
 
 /** The entity whose fields conditions and templates offer (a schedule has none: deal's, unused). */
 export function triggerEntity(trigger: { type?: unknown } | undefined): EntityType {
-  const entity = typeof trigger?.type === "string" ? getTrigger(trigger.type)?.entity : undefined;
-  return entity ?? "deal";
+  return entityOfTrigger(trigger) ?? "deal";
 }
 
 export function isScheduleTrigger(trigger: { type?: unknown } | undefined): boolean {
