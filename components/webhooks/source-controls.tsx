@@ -3,7 +3,7 @@
 // event, and delete (after a confirmation; refused once it received events). Each reports its
 // outcome next to the buttons.
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { useHydrated } from "@/components/automations/use-hydrated";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
@@ -18,6 +18,37 @@ function Message({ id, state }: { id: string; state: SourceActionState }) {
     <div className="order-1 basis-full">
       <FormMessage id={id} error={state.error} notice={state.ok ? state.message : undefined} />
     </div>
+  );
+}
+
+const CONFIRM_TONES = { warning: "border-amber-200 bg-amber-50", danger: "border-red-200 bg-red-50" } as const;
+
+type ConfirmFormProps = {
+  action: (formData: FormData) => void;
+  pending: boolean;
+  sourceId: string;
+  label: string;
+  tone: keyof typeof CONFIRM_TONES;
+  confirm: string;
+  onCancel: () => void;
+  children: ReactNode;
+};
+
+/** The inline confirmation of a source action: what it does, then confirm or cancel. */
+function ConfirmForm({ action, pending, sourceId, label, tone, confirm, onCancel, children }: ConfirmFormProps) {
+  return (
+    <form action={action} onSubmit={onCancel} role="group" aria-label={label} className={`order-1 basis-full space-y-2 rounded-md border p-3 ${CONFIRM_TONES[tone]}`}>
+      <p className="text-sm text-ink">{children}</p>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          {confirm}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -36,21 +67,10 @@ function RotateSecret({ sourceId, sourceName, secretName }: { sourceId: string; 
     );
   }
   return (
-    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Rotate the ${secretName} of ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm text-ink">
-        Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM. Ones replaced
-        earlier keep their own 24 hours (up to {MAX_OLD_SECRETS} old ones at once; past that the oldest stops first).
-      </p>
-      <input type="hidden" name="sourceId" value={sourceId} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>
-          Yes, rotate
-        </Button>
-        <Button variant="ghost" onClick={() => setConfirming(false)}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <ConfirmForm action={action} pending={pending} sourceId={sourceId} label={`Rotate the ${secretName} of ${sourceName}`} tone="warning" confirm="Yes, rotate" onCancel={() => setConfirming(false)}>
+      Create a new {secretName}? The current one keeps working for 24 hours, time to update your CRM. Ones replaced
+      earlier keep their own 24 hours (up to {MAX_OLD_SECRETS} old ones at once; past that the oldest stops first).
+    </ConfirmForm>
   );
 }
 
@@ -84,18 +104,9 @@ function DeleteSource({ sourceId, sourceName }: { sourceId: string; sourceName: 
     );
   }
   return (
-    <form action={action} onSubmit={() => setConfirming(false)} role="group" aria-label={`Delete ${sourceName}`} className="order-1 basis-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
-      <p className="text-sm text-ink">Delete this source and its delivery log? Its URL stops working. A source that received events cannot be deleted: disable it instead.</p>
-      <input type="hidden" name="sourceId" value={sourceId} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>
-          Yes, delete
-        </Button>
-        <Button variant="ghost" onClick={() => setConfirming(false)}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <ConfirmForm action={action} pending={pending} sourceId={sourceId} label={`Delete ${sourceName}`} tone="danger" confirm="Yes, delete" onCancel={() => setConfirming(false)}>
+      Delete this source and its delivery log? Its URL stops working. A source that received events cannot be deleted: disable it instead.
+    </ConfirmForm>
   );
 }
 
